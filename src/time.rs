@@ -1,0 +1,126 @@
+//! Dates known to a year, a month or a day, as the sources give them.
+//!
+//! In the JSON a date is a string whose shape states its precision: `1989`,
+//! `1989-10` or `1989-10-23`. Each shape is parsed with chrono, so `1989-02-30`
+//! is rejected rather than rounded.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// A calendar date at the precision its source gives.
+///
+/// Ordering compares the first day of the period, then the precision, so that
+/// `1994` sorts before `1994-04-13`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    start: NaiveDate,
+    precision: Precision,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{text}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")]
+pub struct DateError {
+    pub text: String,
+}
+
+impl PartialDate {
+    pub fn parse(text: &str) -> Result<Self, DateError> {
+        let err = || DateError {
+            text: text.to_owned(),
+        };
+        let digits_ok =
+            |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+        let parts: Vec<&str> = text.split('-').collect();
+        let (date_text, precision) = match parts.as_slice() {
+            [y] if digits_ok(y, 4) => (format!("{y}-01-01"), Precision::Year),
+            [y, m] if digits_ok(y, 4) && digits_ok(m, 2) => {
+                (format!("{y}-{m}-01"), Precision::Month)
+            }
+            [y, m, d] if digits_ok(y, 4) && digits_ok(m, 2) && digits_ok(d, 2) => {
+                (text.to_owned(), Precision::Day)
+            }
+            _ => return Err(err()),
+        };
+        let start = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").map_err(|_| err())?;
+        Ok(Self { start, precision })
+    }
+
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    pub fn year(&self) -> i32 {
+        self.start.year()
+    }
+
+    /// Month 1..=12, when known.
+    pub fn month(&self) -> Option<u32> {
+        (self.precision >= Precision::Month).then(|| self.start.month())
+    }
+
+    /// Day of the month, when known.
+    pub fn day(&self) -> Option<u32> {
+        (self.precision == Precision::Day).then(|| self.start.day())
+    }
+
+    /// The first day the date could mean.
+    pub fn first_day(&self) -> NaiveDate {
+        self.start
+    }
+
+    /// True when even the first day of the period lies after `today`.
+    pub fn is_after(&self, today: NaiveDate) -> bool {
+        self.start > today
+    }
+
+    /// Whole years from this date to `today`, counted at the date's precision:
+    /// a date known only to the year counts from that year's anniversary of today.
+    pub fn whole_years_until(&self, today: NaiveDate) -> Option<i32> {
+        if self.is_after(today) {
+            return None;
+        }
+        let mut years = today.year() - self.start.year();
+        let not_reached = match self.precision {
+            Precision::Year => false,
+            Precision::Month => today.month() < self.start.month(),
+            Precision::Day => (today.month(), today.day()) < (self.start.month(), self.start.day()),
+        };
+        if not_reached {
+            years -= 1;
+        }
+        Some(years)
+    }
+}
+
+impl fmt::Display for PartialDate {
+    /// The canonical JSON form (`1989`, `1989-10`, `1989-10-23`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.precision {
+            Precision::Year => write!(f, "{:04}", self.start.year()),
+            Precision::Month => write!(f, "{:04}-{:02}", self.start.year(), self.start.month()),
+            Precision::Day => write!(f, "{}", self.start.format("%Y-%m-%d")),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        PartialDate::parse(&text).map_err(serde::de::Error::custom)
+    }
+}

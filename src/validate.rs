@@ -1,0 +1,491 @@
+//! The rules every record of the data file must follow.
+//!
+//! The same rules run in the native test over the shipped file and in the app at
+//! load time, where a record that breaks one is reported and left out.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::model::{Claim, Conflict, Dataset, Event, Figure, Geo, Level, Partner, Source, Text};
+use crate::time::PartialDate;
+
+/// One broken rule: which record, which field, what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// `partner`, `source`, `figure`, ...
+    pub kind: &'static str,
+    /// The record's id (or `#n` when it has none).
+    pub record: String,
+    /// Path of the field inside the record, e.g. `events[2].date`.
+    pub field: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(
+        kind: &'static str,
+        record: impl Into<String>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            kind,
+            record: record.into(),
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} \"{}\", field `{}`: {}",
+            self.kind, self.record, self.field, self.message
+        )
+    }
+}
+
+/// True for `tokyo`, `new-south-wales`, `c40`; false for `Tokyo`, `new_york`, `-x`.
+pub fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Collects the problems of one record.
+struct Check<'a> {
+    kind: &'static str,
+    record: &'a str,
+    today: NaiveDate,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Check<'a> {
+    fn new(kind: &'static str, record: &'a str, today: NaiveDate) -> Self {
+        Self {
+            kind,
+            record,
+            today,
+            problems: Vec::new(),
+        }
+    }
+
+    fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.problems
+            .push(Problem::new(self.kind, self.record, field, message));
+    }
+
+    fn text(&mut self, field: &str, text: &Text) {
+        if text.id.trim().is_empty() {
+            self.fail(format!("{field}.id"), "the Indonesian text is empty");
+        }
+        if text.en.trim().is_empty() {
+            self.fail(format!("{field}.en"), "the English text is empty");
+        }
+    }
+
+    fn non_empty(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.fail(field, "is empty");
+        }
+    }
+
+    fn date(&mut self, field: &str, date: &PartialDate) {
+        if date.is_after(self.today) {
+            self.fail(
+                field,
+                format!("{date} lies in the future (today is {})", self.today),
+            );
+        }
+    }
+
+    fn geo(&mut self, field: &str, geo: &Geo) {
+        if !(-90.0..=90.0).contains(&geo.lat) {
+            self.fail(
+                format!("{field}.lat"),
+                format!("{} is not a latitude in -90..90", geo.lat),
+            );
+        }
+        if !(-180.0..=180.0).contains(&geo.lon) {
+            self.fail(
+                format!("{field}.lon"),
+                format!("{} is not a longitude in -180..180", geo.lon),
+            );
+        }
+        if geo.geonameid == 0 {
+            self.fail(format!("{field}.geonameid"), "a GeoNames id is required");
+        }
+        if !geo.tz.contains('/') {
+            self.fail(
+                format!("{field}.tz"),
+                format!("\"{}\" is not an IANA time zone", geo.tz),
+            );
+        }
+        self.non_empty(&format!("{field}.place"), &geo.place);
+    }
+
+    fn refs(&mut self, field: &str, ids: &[String], known: &HashSet<&str>, what: &str) {
+        for (i, id) in ids.iter().enumerate() {
+            if !known.contains(id.as_str()) {
+                self.fail(format!("{field}[{i}]"), format!("unknown {what} \"{id}\""));
+            }
+        }
+    }
+
+    fn sources(&mut self, field: &str, ids: &[String], known: &HashSet<&str>) {
+        if ids.is_empty() {
+            self.fail(field, "at least one source is required");
+        }
+        self.refs(field, ids, known, "source");
+    }
+
+    fn conflicts(&mut self, conflicts: &[Conflict], sources: &HashSet<&str>) {
+        for (i, conflict) in conflicts.iter().enumerate() {
+            let at = format!("conflicts[{i}]");
+            self.non_empty(&format!("{at}.field"), &conflict.field);
+            self.text(&format!("{at}.reason"), &conflict.reason);
+            if conflict.claims.is_empty() {
+                self.fail(
+                    format!("{at}.claims"),
+                    "a conflict needs at least one claim",
+                );
+            }
+            let shown = conflict.claims.iter().filter(|c| c.shown).count();
+            if shown != 1 {
+                self.fail(
+                    format!("{at}.claims"),
+                    format!("exactly one claim must be shown, found {shown}"),
+                );
+            }
+            for (j, claim) in conflict.claims.iter().enumerate() {
+                self.claim(&format!("{at}.claims[{j}]"), claim, sources);
+            }
+        }
+    }
+
+    fn claim(&mut self, at: &str, claim: &Claim, sources: &HashSet<&str>) {
+        self.text(&format!("{at}.value"), &claim.value);
+        self.sources(&format!("{at}.sources"), &claim.sources, sources);
+        if let Some(date) = &claim.date {
+            self.date(&format!("{at}.date"), date);
+        }
+    }
+
+    fn event(&mut self, at: &str, event: &Event, known: &Known) {
+        self.date(&format!("{at}.date"), &event.date);
+        if let Some(until) = &event.until {
+            self.date(&format!("{at}.until"), until);
+            if until < &event.date {
+                self.fail(
+                    format!("{at}.until"),
+                    format!("{until} comes before the start {}", event.date),
+                );
+            }
+        }
+        self.text(&format!("{at}.title"), &event.title);
+        for (field, text) in [("summary", &event.summary), ("place", &event.place)] {
+            if let Some(text) = text {
+                self.text(&format!("{at}.{field}"), text);
+            }
+        }
+        for (k, person) in event.people.iter().enumerate() {
+            self.non_empty(&format!("{at}.people[{k}].name"), &person.name);
+            self.text(&format!("{at}.people[{k}].role"), &person.role);
+        }
+        self.refs(
+            &format!("{at}.sectors"),
+            &event.sectors,
+            &known.sectors,
+            "sector",
+        );
+        self.sources(&format!("{at}.sources"), &event.sources, &known.sources);
+    }
+
+    fn done(self) -> Vec<Problem> {
+        self.problems
+    }
+}
+
+/// Ids of the records that references may point to.
+struct Known<'a> {
+    countries: HashSet<&'a str>,
+    sectors: HashSet<&'a str>,
+    sources: HashSet<&'a str>,
+    partners: HashSet<&'a str>,
+}
+
+fn source_problems(source: &Source, today: NaiveDate) -> Vec<Problem> {
+    let mut check = Check::new("source", &source.id, today);
+    if !source.url.starts_with("https://") || source.url.len() <= "https://".len() {
+        check.fail("url", format!("\"{}\" is not an https URL", source.url));
+    }
+    check.non_empty("publisher", &source.publisher);
+    check.non_empty("title", &source.title);
+    check.date("published", &source.published);
+    let lang_ok =
+        source.language.len() == 2 && source.language.bytes().all(|b| b.is_ascii_lowercase());
+    if !lang_ok {
+        check.fail(
+            "language",
+            format!("\"{}\" is not a two-letter language code", source.language),
+        );
+    }
+    check.done()
+}
+
+fn partner_problems(partner: &Partner, known: &Known, today: NaiveDate) -> Vec<Problem> {
+    let mut check = Check::new("partner", &partner.id, today);
+    check.text("name", &partner.name);
+    check.text("summary", &partner.summary);
+    if let Some(note) = &partner.note {
+        check.text("note", note);
+    }
+    match (&partner.country, &partner.country_label) {
+        (Some(code), _) if !known.countries.contains(code.as_str()) => {
+            check.fail("country", format!("unknown country \"{code}\""));
+        }
+        (None, None) if partner.level != Level::Network => {
+            check.fail(
+                "country",
+                "a partner without a country code needs a country_label",
+            );
+        }
+        _ => {}
+    }
+    if let Some(label) = &partner.country_label {
+        check.text("country_label", label);
+    }
+    match (&partner.geo, partner.level) {
+        (Some(geo), _) => check.geo("geo", geo),
+        (None, Level::City | Level::Province | Level::State) => {
+            check.fail("geo", "a city, province or state needs coordinates");
+        }
+        (None, Level::Network | Level::Institution) => {}
+    }
+    if let Some(since) = &partner.since {
+        check.date("since", since);
+    }
+    if let Some(checked) = &partner.checked {
+        check.date("checked", checked);
+    }
+    check.refs("sectors", &partner.sectors, &known.sectors, "sector");
+    check.refs("related", &partner.related, &known.partners, "partner");
+    if partner.related.contains(&partner.id) {
+        check.fail("related", "a partner cannot be related to itself");
+    }
+    check.sources("sources", &partner.sources, &known.sources);
+    for (i, event) in partner.events.iter().enumerate() {
+        check.event(&format!("events[{i}]"), event, known);
+    }
+    check.conflicts(&partner.conflicts, &known.sources);
+    for (i, conflict) in partner.conflicts.iter().enumerate() {
+        if conflict.field != "since" {
+            continue;
+        }
+        let shown = conflict
+            .claims
+            .iter()
+            .find(|c| c.shown)
+            .and_then(|c| c.date);
+        if shown.is_some() && shown != partner.since {
+            check.fail(
+                format!("conflicts[{i}]"),
+                "the shown claim's date differs from the partner's `since`",
+            );
+        }
+    }
+    check.done()
+}
+
+fn figure_problems(figure: &Figure, known: &Known, today: NaiveDate) -> Vec<Problem> {
+    let mut check = Check::new("figure", &figure.id, today);
+    if !figure.value.is_finite() {
+        check.fail("value", "is not a finite number");
+    }
+    check.text("label", &figure.label);
+    check.date("date", &figure.date);
+    if let Some(note) = &figure.note {
+        check.text("note", note);
+    }
+    check.refs("partners", &figure.partners, &known.partners, "partner");
+    check.sources("sources", &figure.sources, &known.sources);
+    check.conflicts(&figure.conflicts, &known.sources);
+    check.done()
+}
+
+/// Leaves out records whose id is not kebab-case (where required) or repeats an
+/// earlier record's id, reporting each.
+fn keep_good_ids<T>(
+    kind: &'static str,
+    records: &mut Vec<T>,
+    id: impl Fn(&T) -> &str,
+    kebab: bool,
+    problems: &mut Vec<Problem>,
+) {
+    let mut seen = HashSet::new();
+    records.retain(|record| {
+        let id = id(record);
+        if kebab && !is_kebab_id(id) {
+            problems.push(Problem::new(
+                kind,
+                id,
+                "id",
+                "ids are kebab-case: lowercase letters, digits and single hyphens",
+            ));
+            return false;
+        }
+        if !seen.insert(id.to_owned()) {
+            problems.push(Problem::new(
+                kind,
+                id,
+                "id",
+                "this id is used by an earlier record",
+            ));
+            return false;
+        }
+        true
+    });
+}
+
+/// Checks every rule and returns the dataset without the records that break one,
+/// together with every problem found.
+pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>) {
+    let mut problems = Vec::new();
+
+    let mut file = Check::new("file", "partners.json", today);
+    file.date("checked", &data.checked);
+    file.text("home.name", &data.home.name);
+    file.geo("home.geo", &data.home.geo);
+    for (i, credit) in data.credits.iter().enumerate() {
+        file.text(&format!("credits[{i}]"), credit);
+    }
+    problems.extend(file.done());
+
+    keep_good_ids(
+        "country",
+        &mut data.countries,
+        |c| &c.code,
+        false,
+        &mut problems,
+    );
+    data.countries.retain(|c| {
+        let mut check = Check::new("country", &c.code, today);
+        if c.code.len() != 2 || !c.code.bytes().all(|b| b.is_ascii_uppercase()) {
+            check.fail("code", "an ISO 3166-1 alpha-2 code is two capital letters");
+        }
+        check.text("name", &c.name);
+        let found = check.done();
+        let ok = found.is_empty();
+        problems.extend(found);
+        ok
+    });
+
+    keep_good_ids("sector", &mut data.sectors, |s| &s.id, true, &mut problems);
+    data.sectors.retain(|s| {
+        let mut check = Check::new("sector", &s.id, today);
+        check.text("label", &s.label);
+        let found = check.done();
+        let ok = found.is_empty();
+        problems.extend(found);
+        ok
+    });
+
+    keep_good_ids("source", &mut data.sources, |s| &s.id, true, &mut problems);
+    data.sources.retain(|s| {
+        let found = source_problems(s, today);
+        let ok = found.is_empty();
+        problems.extend(found);
+        ok
+    });
+
+    keep_good_ids(
+        "partner",
+        &mut data.partners,
+        |p| &p.id,
+        true,
+        &mut problems,
+    );
+    keep_good_ids("figure", &mut data.figures, |f| &f.id, true, &mut problems);
+
+    let (bad_partners, bad_figures) = {
+        let known = Known {
+            countries: data.countries.iter().map(|c| c.code.as_str()).collect(),
+            sectors: data.sectors.iter().map(|s| s.id.as_str()).collect(),
+            sources: data.sources.iter().map(|s| s.id.as_str()).collect(),
+            partners: data.partners.iter().map(|p| p.id.as_str()).collect(),
+        };
+        if let Some(code) =
+            Some(data.home.country.as_str()).filter(|c| !known.countries.contains(c))
+        {
+            problems.push(Problem::new(
+                "file",
+                "partners.json",
+                "home.country",
+                format!("unknown country \"{code}\""),
+            ));
+        }
+        let mut bad_partners = HashSet::new();
+        for partner in &data.partners {
+            let found = partner_problems(partner, &known, today);
+            if !found.is_empty() {
+                bad_partners.insert(partner.id.clone());
+            }
+            problems.extend(found);
+        }
+        let mut bad_figures = HashSet::new();
+        for figure in &data.figures {
+            let found = figure_problems(figure, &known, today);
+            if !found.is_empty() {
+                bad_figures.insert(figure.id.clone());
+            }
+            problems.extend(found);
+        }
+
+        let used = used_sources(&data);
+        for source in &data.sources {
+            if !used.contains(source.id.as_str()) {
+                problems.push(Problem::new(
+                    "source",
+                    &source.id,
+                    "id",
+                    "no partner, event, figure or claim cites this source",
+                ));
+            }
+        }
+        (bad_partners, bad_figures)
+    };
+    data.partners.retain(|p| !bad_partners.contains(&p.id));
+    data.figures.retain(|f| !bad_figures.contains(&f.id));
+    (data, problems)
+}
+
+fn claim_sources(conflicts: &[Conflict]) -> impl Iterator<Item = &str> {
+    conflicts
+        .iter()
+        .flat_map(|c| &c.claims)
+        .flat_map(|c| &c.sources)
+        .map(String::as_str)
+}
+
+/// Every source id cited anywhere in the dataset.
+fn used_sources(data: &Dataset) -> HashSet<&str> {
+    let mut used: HashSet<&str> = HashSet::new();
+    for p in &data.partners {
+        used.extend(p.sources.iter().map(String::as_str));
+        used.extend(p.events.iter().flat_map(|e| &e.sources).map(String::as_str));
+        used.extend(claim_sources(&p.conflicts));
+    }
+    for f in &data.figures {
+        used.extend(f.sources.iter().map(String::as_str));
+        used.extend(claim_sources(&f.conflicts));
+    }
+    used
+}

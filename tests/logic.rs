@@ -1,0 +1,292 @@
+//! Native tests of the pure modules: dates, parsing and its errors, validation, i18n.
+
+use chrono::NaiveDate;
+use jakarta_sister_cities::data::{parse, LoadError};
+use jakarta_sister_cities::i18n::{format_date, Key, Lang};
+use jakarta_sister_cities::time::{PartialDate, Precision};
+use jakarta_sister_cities::validate::is_kebab_id;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
+}
+
+fn date(text: &str) -> PartialDate {
+    PartialDate::parse(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+const TODAY: (i32, u32, u32) = (2026, 11, 22);
+
+fn today() -> NaiveDate {
+    day(TODAY.0, TODAY.1, TODAY.2)
+}
+
+/// A small valid file; tests break one thing in it at a time.
+fn minimal() -> serde_json::Value {
+    serde_json::json!({
+        "schema": 1,
+        "checked": "2026-11-22",
+        "home": {"id": "jakarta", "name": {"id": "Jakarta", "en": "Jakarta"}, "country": "ID",
+                 "geo": {"lat": -6.2146, "lon": 106.8451, "geonameid": 1642911, "tz": "Asia/Jakarta", "place": "Jakarta"}},
+        "countries": [
+            {"code": "ID", "name": {"id": "Indonesia", "en": "Indonesia"}, "region": "asia"},
+            {"code": "JP", "name": {"id": "Jepang", "en": "Japan"}, "region": "asia"}
+        ],
+        "sectors": [{"id": "disaster", "label": {"id": "Bencana", "en": "Disaster"}}],
+        "sources": [{"id": "tmg", "url": "https://www.metro.tokyo.lg.jp/", "publisher": "TMG", "title": "Sister cities",
+                     "published": "2020", "language": "en"}],
+        "partners": [
+            {"id": "tokyo", "name": {"id": "Tokyo", "en": "Tokyo"}, "country": "JP", "level": "city",
+             "relation": "sister-city", "status": "active", "since": "1989-10-23",
+             "geo": {"lat": 35.6895, "lon": 139.6917, "geonameid": 1850147, "tz": "Asia/Tokyo", "place": "Tokyo"},
+             "sectors": ["disaster"], "summary": {"id": "Kota kembar.", "en": "Sister city."}, "sources": ["tmg"]},
+            {"id": "osaka", "name": {"id": "Osaka", "en": "Osaka"}, "country": "JP", "level": "city",
+             "relation": "sister-city", "status": "active",
+             "geo": {"lat": 34.69, "lon": 135.5, "geonameid": 1853909, "tz": "Asia/Tokyo", "place": "Osaka"},
+             "sectors": [], "summary": {"id": "Contoh.", "en": "Example."}, "sources": ["tmg"]}
+        ],
+        "figures": []
+    })
+}
+
+fn parse_value(
+    value: &serde_json::Value,
+) -> Result<jakarta_sister_cities::data::Loaded, LoadError> {
+    parse(&value.to_string(), today())
+}
+
+#[test]
+fn dates_parse_at_their_precision() {
+    assert_eq!(date("1989").precision(), Precision::Year);
+    assert_eq!(date("1989-10").precision(), Precision::Month);
+    assert_eq!(date("1989-10-23").precision(), Precision::Day);
+    assert_eq!(date("1989-10-23").day(), Some(23));
+    assert_eq!(date("1989-10").day(), None);
+    for bad in [
+        "89",
+        "1989-1",
+        "1989-13",
+        "1989-02-30",
+        "1989/10/23",
+        "",
+        "1989-10-23T00:00",
+        "abcd",
+    ] {
+        assert!(
+            PartialDate::parse(bad).is_err(),
+            "{bad:?} should be rejected"
+        );
+    }
+    assert_eq!(date("2024-02-29").to_string(), "2024-02-29");
+}
+
+#[test]
+fn dates_order_by_start_then_precision() {
+    assert!(date("1994") < date("1994-04-13"));
+    assert!(date("1993-04-22") < date("1994"));
+}
+
+#[test]
+fn whole_years_count_at_the_precision_given() {
+    let now = day(2026, 10, 22);
+    assert_eq!(date("1989-10-23").whole_years_until(now), Some(36));
+    assert_eq!(date("1989-10-22").whole_years_until(now), Some(37));
+    assert_eq!(date("1989-11").whole_years_until(now), Some(36));
+    assert_eq!(date("1989").whole_years_until(now), Some(37));
+    assert_eq!(date("2027").whole_years_until(now), None);
+}
+
+#[test]
+fn dates_read_naturally_in_both_languages() {
+    assert_eq!(
+        format_date(&date("1989-10-23"), Lang::Id),
+        "23 Oktober 1989"
+    );
+    assert_eq!(
+        format_date(&date("1989-10-23"), Lang::En),
+        "23 October 1989"
+    );
+    assert_eq!(format_date(&date("2025-08"), Lang::Id), "Agustus 2025");
+    assert_eq!(format_date(&date("1984"), Lang::En), "1984");
+}
+
+#[test]
+fn every_interface_string_exists_in_both_languages() {
+    for key in Key::ALL {
+        for lang in [Lang::Id, Lang::En] {
+            assert!(
+                !key.get(lang).trim().is_empty(),
+                "{key:?} is empty in {lang:?}"
+            );
+        }
+        assert_ne!(key.get(Lang::Id), "", "{key:?}");
+    }
+}
+
+#[test]
+fn language_comes_from_the_url_then_the_browser() {
+    assert_eq!(Lang::choose(Some("en"), Some("id-ID")), Lang::En);
+    assert_eq!(Lang::choose(Some("xx"), Some("id-ID")), Lang::Id);
+    assert_eq!(Lang::choose(None, Some("in")), Lang::Id);
+    assert_eq!(Lang::choose(None, Some("de-DE")), Lang::En);
+    assert_eq!(Lang::choose(None, None), Lang::En);
+}
+
+#[test]
+fn kebab_ids() {
+    for good in ["tokyo", "new-south-wales", "c40", "u20"] {
+        assert!(is_kebab_id(good), "{good}");
+    }
+    for bad in ["", "Tokyo", "new_york", "-x", "x-", "a--b", "kuala lumpur"] {
+        assert!(!is_kebab_id(bad), "{bad}");
+    }
+}
+
+#[test]
+fn the_minimal_file_is_valid() {
+    let loaded = parse_value(&minimal()).expect("minimal file parses");
+    assert_eq!(loaded.problems, vec![]);
+    assert_eq!(loaded.dataset.partners.len(), 2);
+}
+
+#[test]
+fn broken_json_reports_line_and_column() {
+    let text = "{\n  \"schema\": 1,\n  \"checked\": \"2026-11-22\",,\n}";
+    match parse(text, today()) {
+        Err(LoadError::Parse { line, column, .. }) => {
+            assert_eq!(line, 3);
+            assert!(column > 20, "column {column}");
+        }
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+    assert!(matches!(parse("", today()), Err(LoadError::Parse { .. })));
+    assert!(matches!(
+        parse("<!doctype html>", today()),
+        Err(LoadError::Parse { .. })
+    ));
+}
+
+#[test]
+fn a_wrong_outer_shape_names_the_path() {
+    let mut value = minimal();
+    value["home"]["geo"]["lat"] = serde_json::json!("south");
+    match parse_value(&value) {
+        Err(LoadError::Schema { path, .. }) => assert_eq!(path, "home.geo.lat"),
+        other => panic!("expected a schema error, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_unknown_schema_version_is_refused() {
+    let mut value = minimal();
+    value["schema"] = serde_json::json!(99);
+    assert!(matches!(
+        parse_value(&value),
+        Err(LoadError::UnknownSchema { found: 99, .. })
+    ));
+}
+
+#[test]
+fn a_malformed_record_is_left_out_and_named() {
+    let mut value = minimal();
+    value["partners"][1]["level"] = serde_json::json!("galaxy");
+    let loaded = parse_value(&value).expect("the rest still loads");
+    assert_eq!(loaded.dataset.partners.len(), 1);
+    assert_eq!(loaded.problems.len(), 1);
+    let problem = &loaded.problems[0];
+    assert_eq!(
+        (
+            problem.kind,
+            problem.record.as_str(),
+            problem.field.as_str()
+        ),
+        ("partner", "osaka", "level")
+    );
+}
+
+#[test]
+fn a_record_breaking_a_rule_is_left_out_and_named() {
+    let cases: Vec<(&str, serde_json::Value, &str)> = vec![
+        ("since", serde_json::json!("2099-01-01"), "since"),
+        ("sectors", serde_json::json!(["floods"]), "sectors[0]"),
+        ("sources", serde_json::json!([]), "sources"),
+        ("sources", serde_json::json!(["nowhere"]), "sources[0]"),
+        (
+            "summary",
+            serde_json::json!({"id": "", "en": "x"}),
+            "summary.id",
+        ),
+        ("country", serde_json::json!("XX"), "country"),
+        ("geo", serde_json::Value::Null, "geo"),
+        ("id", serde_json::json!("Osaka City"), "id"),
+        ("id", serde_json::json!("tokyo"), "id"),
+    ];
+    for (field, bad, expected_field) in cases {
+        let mut value = minimal();
+        value["partners"][1][field] = bad.clone();
+        let loaded = parse_value(&value).unwrap_or_else(|e| panic!("{field}={bad}: {e}"));
+        assert!(
+            loaded.problems.iter().any(|p| p.field == expected_field),
+            "{field}={bad}: expected a problem on `{expected_field}`, got {:?}",
+            loaded.problems
+        );
+        assert!(
+            loaded.dataset.partners.len() < 2,
+            "{field}={bad}: the bad record was kept"
+        );
+        assert!(
+            !loaded.dataset.partners.is_empty(),
+            "{field}={bad}: the good record was lost"
+        );
+    }
+}
+
+#[test]
+fn sources_must_be_https_and_used() {
+    let mut value = minimal();
+    value["sources"][0]["url"] = serde_json::json!("http://www.metro.tokyo.lg.jp/");
+    let loaded = parse_value(&value).expect("loads");
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p| p.kind == "source" && p.field == "url"));
+
+    let mut value = minimal();
+    value["sources"].as_array_mut().expect("array").push(serde_json::json!(
+        {"id": "unused", "url": "https://example.org/", "publisher": "X", "title": "Y", "published": "2020", "language": "en"}
+    ));
+    let loaded = parse_value(&value).expect("loads");
+    assert!(loaded.problems.iter().any(|p| p.record == "unused"));
+}
+
+#[test]
+fn conflicts_show_exactly_one_claim_matching_since() {
+    let mut value = minimal();
+    value["partners"][0]["conflicts"] = serde_json::json!([{
+        "field": "since",
+        "claims": [
+            {"value": {"id": "1989", "en": "1989"}, "date": "1989", "sources": ["tmg"], "shown": true},
+            {"value": {"id": "1990", "en": "1990"}, "date": "1990", "sources": ["tmg"]}
+        ],
+        "reason": {"id": "Alasan.", "en": "Reason."}
+    }]);
+    let loaded = parse_value(&value).expect("loads");
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.record == "tokyo" && p.field == "conflicts[0]"),
+        "{:?}",
+        loaded.problems
+    );
+
+    value["partners"][0]["conflicts"][0]["claims"][0]["shown"] = serde_json::json!(false);
+    let loaded = parse_value(&value).expect("loads");
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.field == "conflicts[0].claims"),
+        "{:?}",
+        loaded.problems
+    );
+}
