@@ -1,0 +1,47 @@
+// End-to-end tests: the release build in dist/, served under a sub-path like GitHub Pages,
+// driven in Debian's Chromium at a desktop and a phone viewport.
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+export const BASE_PATH = "/jakarta-sister-cities/";
+
+export const chromiumLaunch = {
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/e2e",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}${BASE_PATH}`,
+    launchOptions: chromiumLaunch,
+    screenshot: "only-on-failure",
+    trace: "off",
+  },
+  projects: [
+    { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
+    { name: "phone", use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
+  ],
+  webServer: {
+    command: `node tests/e2e/serve.mjs --port ${port} --dir dist --base ${BASE_PATH}`,
+    url: `http://127.0.0.1:${port}${BASE_PATH}`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});

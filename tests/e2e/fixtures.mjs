@@ -1,0 +1,57 @@
+// Shared fixtures: every test fails on a console error, an uncaught exception, or a
+// request to any host but 127.0.0.1 (the app must need no network beyond its own files).
+import { test as base, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+export const test = base.extend({
+  // Console errors a test expects (e.g. Chromium's own line for a 404 it provoked).
+  allowedConsoleErrors: [[], { option: true }],
+  guard: [
+    async ({ page, allowedConsoleErrors }, use) => {
+      const problems = [];
+      page.on("console", (msg) => {
+        if (msg.type() !== "error") return;
+        const text = msg.text();
+        if (!allowedConsoleErrors.some((pattern) => pattern.test(text))) problems.push(`console error: ${text}`);
+      });
+      page.on("pageerror", (err) => problems.push(`uncaught: ${err.message}`));
+      await page.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        if (url.hostname !== "127.0.0.1" && url.protocol !== "data:" && url.protocol !== "blob:") {
+          problems.push(`request left 127.0.0.1: ${url.href}`);
+          return route.abort();
+        }
+        return route.fallback();
+      });
+      await use(problems);
+      expect(problems, "console errors, page errors and outside requests").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/** The shipped dataset, read from the build under test. */
+export function shippedData() {
+  return JSON.parse(readFileSync(new URL("../../dist/data/partners.json", import.meta.url), "utf8"));
+}
+
+/** Saves a screenshot as a test artefact under test-results/screenshots/. */
+export async function snapshot(page, testInfo, name) {
+  await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-${name}.png`, fullPage: false });
+}
+
+/** Page object for the atlas, finding things by role and label as a person would. */
+export class Atlas {
+  constructor(page) {
+    this.page = page;
+    this.partnersHeading = page.getByRole("heading", { level: 2, name: /^(Mitra|Partners)\b/ });
+    this.cards = page.locator("article.partner-card");
+    this.alert = page.getByRole("alert");
+    this.retry = page.getByRole("button", { name: /^(Coba lagi|Retry)$/ });
+  }
+
+  async open(query = "lang=en") {
+    await this.page.goto(query ? `./?${query}` : "./");
+  }
+}

@@ -1,0 +1,76 @@
+import { test, expect, shippedData, snapshot, Atlas } from "./fixtures.mjs";
+
+const DATA = "**/data/partners.json";
+
+test("the list renders every partner of the shipped JSON", async ({ page }, testInfo) => {
+  const atlas = new Atlas(page);
+  await atlas.open();
+  await expect(atlas.partnersHeading).toBeVisible();
+  const data = shippedData();
+  await expect(atlas.cards).toHaveCount(data.partners.length);
+  const tokyo = atlas.cards.filter({ has: page.getByRole("heading", { name: "Tokyo", exact: true }) });
+  await expect(tokyo).toContainText("Japan");
+  await expect(tokyo).toContainText("Since 23 October 1989");
+  await snapshot(page, testInfo, "list-en");
+});
+
+test("Indonesian is used when the URL asks for it", async ({ page }, testInfo) => {
+  const atlas = new Atlas(page);
+  await atlas.open("lang=id");
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+  const tokyo = atlas.cards.filter({ has: page.getByRole("heading", { name: "Tokyo", exact: true }) });
+  await expect(tokyo).toContainText("Jepang");
+  await expect(tokyo).toContainText("Sejak 23 Oktober 1989");
+  await snapshot(page, testInfo, "list-id");
+});
+
+test.describe("when the data file is missing", () => {
+  test.use({ allowedConsoleErrors: [/status of 404/] });
+
+  test("an error says so in words, and Retry works once the file is back", async ({ page }, testInfo) => {
+    const atlas = new Atlas(page);
+    await page.route(DATA, (route) => route.fulfill({ status: 404, contentType: "text/plain", body: "gone" }));
+    await atlas.open();
+    await expect(atlas.alert).toContainText("The partner data could not be loaded.");
+    await expect(atlas.alert).toContainText("HTTP 404");
+    await expect(atlas.cards).toHaveCount(0);
+    await snapshot(page, testInfo, "error-404");
+
+    await page.unroute(DATA);
+    await atlas.retry.click();
+    await expect(atlas.cards).toHaveCount(shippedData().partners.length);
+    await expect(atlas.alert).toHaveCount(0);
+  });
+});
+
+test("a malformed data file is reported with its line and column", async ({ page }) => {
+  const atlas = new Atlas(page);
+  await page.route(DATA, (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{\n "schema": 1,,\n}' }));
+  await atlas.open();
+  await expect(atlas.alert).toContainText("not valid JSON");
+  await expect(atlas.alert).toContainText("line 2, column 14");
+  await expect(atlas.retry).toBeVisible();
+});
+
+test("a bad record is reported and left out while the rest is shown", async ({ page }) => {
+  const atlas = new Atlas(page);
+  const data = shippedData();
+  data.partners[0].since = "1989-13-40";
+  data.partners[1].sources = ["no-such-source"];
+  await page.route(DATA, (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(data) }));
+  await atlas.open();
+  await expect(atlas.cards).toHaveCount(data.partners.length - 2);
+  const notice = page.getByRole("note");
+  await expect(notice).toContainText("2");
+  await notice.locator("summary").click();
+  await expect(notice).toContainText(`partner "${data.partners[0].id}", field \`since\``);
+  await expect(notice).toContainText(`partner "${data.partners[1].id}", field \`sources[0]\``);
+});
+
+test("nothing overflows the viewport horizontally", async ({ page }) => {
+  const atlas = new Atlas(page);
+  await atlas.open();
+  await expect(atlas.cards.first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
