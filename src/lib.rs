@@ -5,9 +5,12 @@
 
 pub mod components;
 pub mod data;
+pub mod filter;
+pub mod geo;
 pub mod i18n;
 pub mod model;
 pub mod time;
+pub mod url_state;
 pub mod validate;
 
 use std::sync::Arc;

@@ -1,0 +1,479 @@
+//! The world map's geometry: projection, great-circle arcs and the pan/zoom view.
+//!
+//! Country outlines are projected once by `tools/world/generate.mjs` (d3-geo) and
+//! embedded as SVG path data; only what moves (partner markers and arcs) is
+//! projected here, with the same Equal Earth formulas and the constants the
+//! generator wrote, so markers land exactly on the shipped outlines.
+//! Pure: no DOM, so everything is tested natively (`tests/geo.rs`).
+
+use std::f64::consts::{PI, TAU};
+
+#[path = "generated/projection.rs"]
+pub mod projection;
+
+/// One line per country, `<name>\t<d>`: Natural Earth 1:110m, already projected.
+pub const WORLD_PATHS: &str = include_str!("generated/world_paths.txt");
+/// The map's extent in map units; the SVG viewBox of the whole map is `0 0 MAP_WIDTH MAP_HEIGHT`.
+pub const MAP_WIDTH: f64 = projection::WIDTH;
+pub const MAP_HEIGHT: f64 = projection::HEIGHT;
+/// The outline of the sphere, to draw the ocean behind the countries.
+pub const SPHERE_PATH: &str = projection::SPHERE_PATH;
+
+/// Mean Earth radius (IUGG), the usual choice for spherical distances.
+const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+// Equal Earth polynomial coefficients (Šavrič, Patterson and Jenny 2018).
+const A1: f64 = 1.340264;
+const A2: f64 = -0.081106;
+const A3: f64 = 0.000893;
+const A4: f64 = 0.003796;
+
+/// Below this angle (radians, about 6 mm on the ground) two points count as one,
+/// and this close to π they count as antipodes, whose connecting great circle is undefined.
+const ANGLE_EPS: f64 = 1e-9;
+
+/// Iterates `(name, d)` over [`WORLD_PATHS`], in Natural Earth's order.
+pub fn country_paths() -> impl Iterator<Item = (&'static str, &'static str)> {
+    WORLD_PATHS.lines().filter_map(|line| line.split_once('\t'))
+}
+
+/// Equal Earth, central meridian 150°E, in map units (x right, y down); the same
+/// numbers as d3's `geoEqualEarth().rotate([-150, 0])` fitted by the generator.
+///
+/// Longitude -30° (the seam) lands on the left edge, as in d3.
+pub fn project(lat: f64, lon: f64) -> (f64, f64) {
+    // Same operations in the same order as d3 (degrees to radians, then the
+    // rotation's add-and-wrap), so points on the seam fall on the same side.
+    let lambda = wrap_lambda(lon.to_radians() + (-projection::CENTRAL_MERIDIAN).to_radians());
+    project_rotated(lambda, lat.to_radians())
+}
+
+/// d3's wrap of a rotated longitude into [-π, π], including its rounding (JS
+/// `Math.round` rounds halves up, Rust's `round` away from zero).
+fn wrap_lambda(lambda: f64) -> f64 {
+    if lambda.abs() > PI {
+        lambda - (lambda / TAU + 0.5).floor() * TAU
+    } else {
+        lambda
+    }
+}
+
+/// Projects a longitude already relative to the central meridian (radians, in [-π, π]).
+fn project_rotated(lambda: f64, phi: f64) -> (f64, f64) {
+    let m = 3f64.sqrt() / 2.0;
+    let l = (m * phi.sin()).asin();
+    let l2 = l * l;
+    let l6 = l2 * l2 * l2;
+    let x = lambda * l.cos() / (m * (A1 + 3.0 * A2 * l2 + l6 * (7.0 * A3 + 9.0 * A4 * l2)));
+    let y = l * (A1 + A2 * l2 + l6 * (A3 + A4 * l2));
+    (
+        projection::TRANSLATE_X + projection::SCALE * x,
+        projection::TRANSLATE_Y - projection::SCALE * y,
+    )
+}
+
+/// A unit vector in the map's rotated frame: +x at the central meridian on the
+/// equator, so the seam is the half-plane y = 0, x < 0.
+#[derive(Debug, Clone, Copy)]
+struct Vec3 {
+    x: f64,
+    y: f64,
+    z: f64,
+}
+
+impl Vec3 {
+    fn from_lat_lon(lat: f64, lon: f64) -> Vec3 {
+        let phi = lat.to_radians();
+        let lambda = (lon - projection::CENTRAL_MERIDIAN).to_radians();
+        Vec3 {
+            x: phi.cos() * lambda.cos(),
+            y: phi.cos() * lambda.sin(),
+            z: phi.sin(),
+        }
+    }
+
+    fn dot(self, o: Vec3) -> f64 {
+        self.x * o.x + self.y * o.y + self.z * o.z
+    }
+
+    fn cross_norm(self, o: Vec3) -> f64 {
+        let cx = self.y * o.z - self.z * o.y;
+        let cy = self.z * o.x - self.x * o.z;
+        let cz = self.x * o.y - self.y * o.x;
+        (cx * cx + cy * cy + cz * cz).sqrt()
+    }
+
+    fn scaled_sum(self, a: f64, o: Vec3, b: f64) -> Vec3 {
+        Vec3 {
+            x: a * self.x + b * o.x,
+            y: a * self.y + b * o.y,
+            z: a * self.z + b * o.z,
+        }
+    }
+
+    /// Latitude in radians; atan2 stays accurate near the poles where asin does not.
+    fn phi(self) -> f64 {
+        self.z.atan2(self.x.hypot(self.y))
+    }
+
+    fn project(self) -> (f64, f64) {
+        project_rotated(self.y.atan2(self.x), self.phi())
+    }
+
+    /// East of the central meridian (right half of the map), counting the seam's
+    /// +0 side as east, consistently with `atan2`.
+    fn east(self) -> bool {
+        self.y.is_sign_positive()
+    }
+}
+
+/// The central angle between two points, in radians; atan2 of |a×b| and a·b is
+/// accurate at every distance, unlike acos near 0 and π.
+fn central_angle(a: Vec3, b: Vec3) -> f64 {
+    a.cross_norm(b).atan2(a.dot(b))
+}
+
+/// Great-circle distance in km on a sphere of the mean Earth radius (6371.0088 km).
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    EARTH_RADIUS_KM
+        * central_angle(
+            Vec3::from_lat_lon(lat1, lon1),
+            Vec3::from_lat_lon(lat2, lon2),
+        )
+}
+
+/// The great-circle arc from point 1 to point 2, projected, as sub-paths in map units.
+///
+/// The arc is split where it crosses the map's seam (longitude -30°): the first
+/// sub-path ends on one edge of the map and the next starts on the opposite edge
+/// at the same latitude. About one sample per degree of arc, at least 16 segments.
+/// Empty for identical points and for antipodes (no unique great circle), and for
+/// non-finite input.
+pub fn arc(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> Vec<Vec<(f64, f64)>> {
+    if ![lat1, lon1, lat2, lon2].iter().all(|v| v.is_finite()) {
+        return Vec::new();
+    }
+    let a = Vec3::from_lat_lon(lat1, lon1);
+    let b = Vec3::from_lat_lon(lat2, lon2);
+    let omega = central_angle(a, b);
+    if omega < ANGLE_EPS || PI - omega < ANGLE_EPS {
+        return Vec::new();
+    }
+    let segments = (omega.to_degrees().ceil() as usize).max(16);
+    let sin_omega = omega.sin();
+    let sample = |i: usize| -> Vec3 {
+        // The exact endpoints, so the arc meets the markers projected with `project`.
+        if i == 0 {
+            return a;
+        }
+        if i == segments {
+            return b;
+        }
+        let t = i as f64 / segments as f64;
+        a.scaled_sum(
+            ((1.0 - t) * omega).sin() / sin_omega,
+            b,
+            (t * omega).sin() / sin_omega,
+        )
+    };
+
+    let mut paths = Vec::new();
+    let mut current = vec![a.project()];
+    let mut prev = a;
+    for i in 1..=segments {
+        let next = sample(i);
+        if prev.east() != next.east() {
+            // The chord between two points of a great circle lies in its plane, so
+            // the chord's point with y = 0, pushed back onto the sphere, is where
+            // the arc meets the plane of the central meridian and the seam.
+            let s = prev.y / (prev.y - next.y);
+            let cx = prev.x + s * (next.x - prev.x);
+            let cz = prev.z + s * (next.z - prev.z);
+            if cx < 0.0 {
+                let phi = cz.atan2(-cx);
+                let (from_edge, to_edge) = if prev.east() { (PI, -PI) } else { (-PI, PI) };
+                current.push(project_rotated(from_edge, phi));
+                paths.push(std::mem::take(&mut current));
+                current.push(project_rotated(to_edge, phi));
+            }
+        }
+        current.push(next.project());
+        prev = next;
+    }
+    paths.push(current);
+    // An endpoint exactly on the seam leaves a sub-path of one point repeated (give
+    // or take rounding), which round line caps would draw as a dot on the edge.
+    paths.retain(|p| {
+        p.windows(2)
+            .any(|w| (w[1].0 - w[0].0).abs() + (w[1].1 - w[0].1).abs() > 1e-6)
+    });
+    paths
+}
+
+/// SVG path data for [`arc`]: `M x y L x y … M …`, absolute, on a 0.1-unit grid.
+pub fn arc_path(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> String {
+    let mut d = String::new();
+    for path in arc(lat1, lon1, lat2, lon2) {
+        for (i, &(x, y)) in path.iter().enumerate() {
+            if !d.is_empty() {
+                d.push(' ');
+            }
+            d.push(if i == 0 { 'M' } else { 'L' });
+            d.push_str(&tenths(x));
+            d.push(' ');
+            d.push_str(&tenths(y));
+        }
+    }
+    d
+}
+
+/// A number rounded to 0.1 without a trailing ".0" and never "-0".
+fn tenths(v: f64) -> String {
+    let t = (v * 10.0).round();
+    let sign = if t < 0.0 { "-" } else { "" };
+    let t = t.abs();
+    let whole = (t / 10.0).trunc();
+    let frac = t - whole * 10.0;
+    if frac == 0.0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac}")
+    }
+}
+
+/// The visible part of the map in map units: the `<svg>` element's viewBox.
+///
+/// Pure pan/zoom state. Every operation takes the element's aspect ratio
+/// (width / height) and returns a box of exactly that aspect, so the SVG's
+/// default `preserveAspectRatio` never letterboxes and pixels map linearly.
+///
+/// Clamping: zoom stays between 1x (the whole map fits the element) and 16x. On
+/// each axis where the view is smaller than the map, the view stays inside the
+/// map; where it is larger, the map is centred. So the map can never be panned
+/// out of view and its edges never show beyond the sphere's bounding box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewBox {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Default for ViewBox {
+    /// The whole map at its own aspect ratio, exactly `0 0 MAP_WIDTH MAP_HEIGHT`.
+    fn default() -> Self {
+        ViewBox {
+            x: 0.0,
+            y: 0.0,
+            w: MAP_WIDTH,
+            h: MAP_HEIGHT,
+        }
+    }
+}
+
+impl ViewBox {
+    pub const MIN_ZOOM: f64 = 1.0;
+    pub const MAX_ZOOM: f64 = 16.0;
+
+    /// The whole map fitted to an element of the given aspect ratio (width /
+    /// height): the map fills the width or the height and is centred on the other axis.
+    ///
+    /// An element that has not been laid out yet reports 0 x 0; a non-finite or
+    /// non-positive aspect is taken as the map's own, and extreme ones are capped.
+    pub fn fit(aspect: f64) -> ViewBox {
+        let aspect = sane_aspect(aspect);
+        let (w, h) = if aspect >= MAP_WIDTH / MAP_HEIGHT {
+            (MAP_HEIGHT * aspect, MAP_HEIGHT)
+        } else {
+            (MAP_WIDTH, MAP_WIDTH / aspect)
+        };
+        ViewBox {
+            x: (MAP_WIDTH - w) / 2.0,
+            y: (MAP_HEIGHT - h) / 2.0,
+            w,
+            h,
+        }
+    }
+
+    /// How far in this view is: 1 = fitted, 16 = the most, for an element of this aspect.
+    ///
+    /// If the box's own aspect differs, the SVG shows it letterboxed ("meet"), so
+    /// the zoom is that of the letterboxed view: the smaller of the two ratios.
+    pub fn zoom_level(&self, aspect: f64) -> f64 {
+        let fitted = ViewBox::fit(aspect);
+        (fitted.w / self.w).min(fitted.h / self.h)
+    }
+
+    /// The centre of the view in map units.
+    pub fn center(&self) -> (f64, f64) {
+        (self.x + self.w / 2.0, self.y + self.h / 2.0)
+    }
+
+    /// Whether the map point (x, y) is inside the view (edges included).
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x && x <= self.x + self.w && y >= self.y && y <= self.y + self.h
+    }
+
+    /// Zooms by `factor` (> 1 zooms in) keeping the map point (px, py) at the same
+    /// place on screen, as far as the clamps allow; zoom stays within 1..16.
+    ///
+    /// For the +/- buttons and keys, zoom about [`ViewBox::center`].
+    pub fn zoom_at(self, factor: f64, px: f64, py: f64, aspect: f64) -> ViewBox {
+        let view = self.with_aspect(aspect);
+        if !(factor.is_finite() && factor > 0.0 && px.is_finite() && py.is_finite()) {
+            return view;
+        }
+        let aspect = sane_aspect(aspect);
+        let w = clamp_width(view.w / factor, aspect);
+        let h = w / aspect;
+        // The anchor keeps its fraction of the view's width and height.
+        let fx = (px - view.x) / view.w;
+        let fy = (py - view.y) / view.h;
+        ViewBox {
+            x: px - fx * w,
+            y: py - fy * h,
+            w,
+            h,
+        }
+        .clamp_position()
+    }
+
+    /// Moves the view by (dx, dy) map units (positive dx shows more of the east,
+    /// so a drag to the right by n pixels is `pan(-n * units_per_px, …)`), clamped.
+    pub fn pan(self, dx: f64, dy: f64, aspect: f64) -> ViewBox {
+        let view = self.with_aspect(aspect);
+        let dx = if dx.is_finite() { dx } else { 0.0 };
+        let dy = if dy.is_finite() { dy } else { 0.0 };
+        ViewBox {
+            x: view.x + dx,
+            y: view.y + dy,
+            ..view
+        }
+        .clamp_position()
+    }
+
+    /// The same centre and zoom level for an element of a new aspect (after a
+    /// resize), clamped; also repairs a box whose numbers are not finite.
+    pub fn with_aspect(self, aspect: f64) -> ViewBox {
+        let aspect = sane_aspect(aspect);
+        if ![self.x, self.y, self.w, self.h]
+            .iter()
+            .all(|v| v.is_finite())
+            || self.w <= 0.0
+            || self.h <= 0.0
+        {
+            return ViewBox::fit(aspect);
+        }
+        let own = self.w / self.h;
+        let (cx, cy) = self.center();
+        // Recomputing from the zoom level would drift by rounding on every call;
+        // most calls pass the aspect the box already has.
+        let w = if (own - aspect).abs() <= 1e-12 * aspect {
+            clamp_width(self.w, aspect)
+        } else {
+            clamp_width(ViewBox::fit(aspect).w / self.zoom_level(own), aspect)
+        };
+        let h = w / aspect;
+        ViewBox {
+            x: cx - w / 2.0,
+            y: cy - h / 2.0,
+            w,
+            h,
+        }
+        .clamp_position()
+    }
+
+    /// Centres the view on the map point (x, y) without changing the zoom, as far
+    /// as the clamps allow (a point inside the map always ends up in view).
+    pub fn center_on(self, x: f64, y: f64, aspect: f64) -> ViewBox {
+        let view = self.with_aspect(aspect);
+        if !(x.is_finite() && y.is_finite()) {
+            return view;
+        }
+        ViewBox {
+            x: x - view.w / 2.0,
+            y: y - view.h / 2.0,
+            ..view
+        }
+        .clamp_position()
+    }
+
+    /// Maps a point in element pixels (px, py from the top-left of an element
+    /// el_w x el_h pixels) to map units, as the SVG's default
+    /// `preserveAspectRatio="xMidYMid meet"` draws it. An element without a size
+    /// maps everything to the view's centre.
+    pub fn to_map(&self, px: f64, py: f64, el_w: f64, el_h: f64) -> (f64, f64) {
+        if !(el_w > 0.0 && el_h > 0.0 && el_w.is_finite() && el_h.is_finite()) {
+            return self.center();
+        }
+        let s = (el_w / self.w).min(el_h / self.h);
+        let ox = (el_w - self.w * s) / 2.0;
+        let oy = (el_h - self.h * s) / 2.0;
+        (self.x + (px - ox) / s, self.y + (py - oy) / s)
+    }
+
+    /// The `viewBox` attribute value, "x y w h" to 0.001 map units (well below a
+    /// pixel even at 16x).
+    pub fn attr(&self) -> String {
+        [self.x, self.y, self.w, self.h]
+            .iter()
+            .map(|&v| thousandths(v))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Map units per screen pixel for an element `el_w` pixels wide, to draw
+    /// markers at a constant screen size; 1 when the element has no width yet.
+    pub fn units_per_px(&self, el_w: f64) -> f64 {
+        if el_w > 0.0 && el_w.is_finite() {
+            self.w / el_w
+        } else {
+            1.0
+        }
+    }
+
+    /// Applies the position rule of the type's documentation; the size is already clamped.
+    fn clamp_position(self) -> ViewBox {
+        ViewBox {
+            x: clamp_axis(self.x, self.w, MAP_WIDTH),
+            y: clamp_axis(self.y, self.h, MAP_HEIGHT),
+            ..self
+        }
+    }
+}
+
+/// Element aspect ratios outside this range are not real layouts and would
+/// overflow the arithmetic; the range is wide enough for any screen.
+const ASPECT_RANGE: (f64, f64) = (1e-3, 1e3);
+
+fn sane_aspect(aspect: f64) -> f64 {
+    if aspect.is_finite() && aspect > 0.0 {
+        aspect.clamp(ASPECT_RANGE.0, ASPECT_RANGE.1)
+    } else {
+        MAP_WIDTH / MAP_HEIGHT
+    }
+}
+
+/// A view width for this aspect between the fitted one (1x) and 16 times smaller.
+fn clamp_width(w: f64, aspect: f64) -> f64 {
+    let fitted = ViewBox::fit(aspect).w;
+    w.clamp(fitted / ViewBox::MAX_ZOOM, fitted / ViewBox::MIN_ZOOM)
+}
+
+fn clamp_axis(start: f64, size: f64, map: f64) -> f64 {
+    if size >= map {
+        (map - size) / 2.0
+    } else {
+        start.clamp(0.0, map - size)
+    }
+}
+
+fn thousandths(v: f64) -> String {
+    let s = format!("{:.3}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
+}

@@ -1,0 +1,522 @@
+//! The permalink contract: every parameter read and written, garbage survived,
+//! and `parse(to_search(q)) == q`.
+
+use jakarta_sister_cities::data::parse as parse_data;
+use jakarta_sister_cities::i18n::Lang;
+use jakarta_sister_cities::model::{Dataset, Region, Relation, Status};
+use jakarta_sister_cities::url_state::{
+    parse_region, parse_relation, parse_status, region_id, relation_id, status_id, Query, Sort,
+    View, REGIONS, RELATIONS, STATUSES,
+};
+
+const SHIPPED: &str = include_str!("../public/data/partners.json");
+
+fn shipped() -> Dataset {
+    let today = chrono::Local::now().date_naive();
+    match parse_data(SHIPPED, today) {
+        Ok(loaded) => loaded.dataset,
+        Err(err) => panic!("partners.json cannot be read: {err}"),
+    }
+}
+
+fn sectors(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|id| (*id).to_owned()).collect()
+}
+
+fn assert_round_trip(query: &Query) {
+    let search = query.to_search();
+    assert_eq!(&Query::parse(&search), query, "through {search:?}");
+}
+
+#[test]
+fn empty_input_is_the_default_query() {
+    assert_eq!(Query::parse(""), Query::default());
+    assert_eq!(Query::parse("?"), Query::default());
+    assert_eq!(Query::parse("?&&"), Query::default());
+    assert_eq!(Query::default().to_search(), "");
+}
+
+#[test]
+fn reads_every_parameter() {
+    let query = Query::parse(
+        "?lang=en&q=tokyo&sector=flood-river,waste&relation=sister-city,programme\
+         &status=active&region=asia,europe&from=1980&to=2000&partner=tokyo&view=timeline&sort=distance",
+    );
+    assert_eq!(
+        query,
+        Query {
+            lang: Some(Lang::En),
+            q: "tokyo".into(),
+            sectors: sectors(&["flood-river", "waste"]),
+            relations: vec![Relation::SisterCity, Relation::Programme],
+            statuses: vec![Status::Active],
+            regions: vec![Region::Asia, Region::Europe],
+            from: Some(1980),
+            to: Some(2000),
+            partner: Some("tokyo".into()),
+            view: Some(View::Timeline),
+            sort: Some(Sort::Distance),
+        }
+    );
+}
+
+#[test]
+fn reads_each_parameter_alone() {
+    assert_eq!(Query::parse("lang=id").lang, Some(Lang::Id));
+    assert_eq!(Query::parse("q=kuala+lumpur").q, "kuala lumpur");
+    assert_eq!(Query::parse("sector=waste").sectors, sectors(&["waste"]));
+    assert_eq!(
+        Query::parse("relation=letter-of-intent").relations,
+        vec![Relation::LetterOfIntent]
+    );
+    assert_eq!(
+        Query::parse("status=in-progress").statuses,
+        vec![Status::InProgress]
+    );
+    assert_eq!(
+        Query::parse("region=oceania").regions,
+        vec![Region::Oceania]
+    );
+    assert_eq!(Query::parse("from=1990").from, Some(1990));
+    assert_eq!(Query::parse("to=2010").to, Some(2010));
+    assert_eq!(
+        Query::parse("partner=kuala-lumpur").partner.as_deref(),
+        Some("kuala-lumpur")
+    );
+    for view in View::ALL {
+        assert_eq!(
+            Query::parse(&format!("view={}", view.id())).view,
+            Some(view)
+        );
+    }
+    for sort in Sort::ALL {
+        assert_eq!(
+            Query::parse(&format!("sort={}", sort.id())).sort,
+            Some(sort)
+        );
+    }
+}
+
+#[test]
+fn lists_come_out_sorted_and_deduplicated() {
+    let query =
+        Query::parse("sector=waste,arts,waste&status=dormant,active,dormant&region=oceania,asia");
+    assert_eq!(query.sectors, sectors(&["arts", "waste"]));
+    assert_eq!(query.statuses, vec![Status::Active, Status::Dormant]);
+    assert_eq!(query.regions, vec![Region::Asia, Region::Oceania]);
+}
+
+#[test]
+fn repeated_lists_merge_and_repeated_singles_keep_the_last_valid_value() {
+    let query =
+        Query::parse("sector=waste&sector=arts&view=map&view=list&view=moon&from=1990&from=x");
+    assert_eq!(query.sectors, sectors(&["arts", "waste"]));
+    assert_eq!(query.view, Some(View::List));
+    assert_eq!(query.from, Some(1990));
+    assert_eq!(Query::parse("q=tokyo&q=").q, "tokyo");
+    assert_eq!(Query::parse("q=tokyo&q=seoul").q, "seoul");
+}
+
+#[test]
+fn garbage_values_are_ignored_one_by_one() {
+    let query = Query::parse(
+        "sector=Flood!!,waste,-bad,bad-,a--b&from=abc&to=20x0&view=moon&lang=fr&sort=random\
+         &relation=twin,sister-city&status=alive&region=atlantis&partner=Not%20an%20id",
+    );
+    assert_eq!(
+        query,
+        Query {
+            sectors: sectors(&["waste"]),
+            relations: vec![Relation::SisterCity],
+            ..Query::default()
+        }
+    );
+}
+
+#[test]
+fn malformed_escapes_stay_literal_and_break_nothing_else() {
+    assert_eq!(Query::parse("q=%zz").q, "%zz");
+    assert_eq!(Query::parse("q=100%").q, "100%");
+    assert_eq!(Query::parse("q=%e").q, "%e");
+    let query = Query::parse("sector=%zz,waste&view=%zz&from=%zz&partner=%zz&lang=en");
+    assert_eq!(query.sectors, sectors(&["waste"]));
+    assert_eq!(query.view, None);
+    assert_eq!(query.from, None);
+    assert_eq!(query.partner, None);
+    assert_eq!(query.lang, Some(Lang::En));
+    // Bytes that are not UTF-8 become U+FFFD rather than failing the query.
+    assert_eq!(Query::parse("q=%FF&view=map").q, "\u{FFFD}");
+    assert_eq!(Query::parse("q=%FF&view=map").view, Some(View::Map));
+}
+
+#[test]
+fn unknown_parameters_are_ignored() {
+    let query = Query::parse("?utm_source=wa&fbclid=xyz&view=map&=&novalue&q");
+    assert_eq!(
+        query,
+        Query {
+            view: Some(View::Map),
+            ..Query::default()
+        }
+    );
+    // Parameter names are exact.
+    assert_eq!(Query::parse("VIEW=map").view, None);
+}
+
+#[test]
+fn values_are_read_case_insensitively_and_trimmed() {
+    let query = Query::parse(
+        "view=Map&sort=%20NAME%20&sector=Flood-River&relation=Sister-City&lang=EN&partner=Tokyo",
+    );
+    assert_eq!(query.view, Some(View::Map));
+    assert_eq!(query.sort, Some(Sort::Name));
+    assert_eq!(query.sectors, sectors(&["flood-river"]));
+    assert_eq!(query.relations, vec![Relation::SisterCity]);
+    assert_eq!(query.lang, Some(Lang::En));
+    assert_eq!(query.partner.as_deref(), Some("tokyo"));
+}
+
+#[test]
+fn a_fragment_is_not_part_of_the_query() {
+    let query = Query::parse("?view=map&q=a#q=b");
+    assert_eq!(query.q, "a");
+    assert_eq!(query.view, Some(View::Map));
+}
+
+#[test]
+fn years_must_be_plausible() {
+    assert_eq!(Query::parse("from=999").from, None);
+    assert_eq!(Query::parse("from=10000").from, None);
+    assert_eq!(Query::parse("from=-1990").from, None);
+    assert_eq!(Query::parse("from=%2B1990").from, None);
+    // A literal `+` is a space in a query string, and spaces around a year are trimmed.
+    assert_eq!(Query::parse("from=+1990").from, Some(1990));
+    assert_eq!(Query::parse("from=1990.5").from, None);
+    assert_eq!(Query::parse("from=99999999999999999999").from, None);
+    assert_eq!(Query::parse("from=1000").from, Some(1000));
+    assert_eq!(Query::parse("to=9999").to, Some(9999));
+    assert_eq!(Query::parse("to=%202001%20").to, Some(2001));
+}
+
+#[test]
+fn a_period_typed_backwards_is_swapped() {
+    let query = Query::parse("from=2010&to=1990");
+    assert_eq!((query.from, query.to), (Some(1990), Some(2010)));
+    let query = Query::parse("to=1990&from=2010");
+    assert_eq!((query.from, query.to), (Some(1990), Some(2010)));
+    // One bound alone is a half-open period, not a backwards one.
+    assert_eq!(Query::parse("to=1990").from, None);
+}
+
+#[test]
+fn writes_parameters_in_a_stable_order() {
+    let query = Query {
+        sort: Some(Sort::Name),
+        view: Some(View::List),
+        partner: Some("tokyo".into()),
+        to: Some(2000),
+        from: Some(1980),
+        regions: vec![Region::Asia, Region::Americas],
+        statuses: vec![Status::Active, Status::Dormant],
+        relations: vec![Relation::SisterCity, Relation::LetterOfIntent],
+        sectors: sectors(&["flood-river", "waste"]),
+        q: "tokyo".into(),
+        lang: Some(Lang::En),
+    };
+    assert_eq!(
+        query.to_search(),
+        "?lang=en&q=tokyo&sector=flood-river,waste&relation=sister-city,letter-of-intent\
+         &status=active,dormant&region=asia,americas&from=1980&to=2000&partner=tokyo&view=list&sort=name"
+    );
+    // Reading a URL in another order writes it back in the stable one.
+    let shuffled = Query::parse("sort=name&view=list&q=tokyo&lang=en");
+    assert_eq!(shuffled.to_search(), "?lang=en&q=tokyo&view=list&sort=name");
+}
+
+#[test]
+fn omits_what_is_not_set() {
+    let query = Query {
+        to: Some(2000),
+        ..Query::default()
+    };
+    assert_eq!(query.to_search(), "?to=2000");
+    let query = Query {
+        view: Some(View::Map),
+        ..Query::default()
+    };
+    assert_eq!(query.to_search(), "?view=map");
+}
+
+#[test]
+fn percent_encodes_what_needs_it() {
+    let encoded = |q: &str| {
+        Query {
+            q: q.into(),
+            ..Query::default()
+        }
+        .to_search()
+    };
+    assert_eq!(encoded("kuala lumpur"), "?q=kuala%20lumpur");
+    assert_eq!(encoded("a&b=c#d"), "?q=a%26b%3Dc%23d");
+    assert_eq!(encoded("Kyïv"), "?q=Ky%C3%AFv");
+    assert_eq!(encoded("İstanbul"), "?q=%C4%B0stanbul");
+    assert_eq!(encoded("a+b,c%d?"), "?q=a%2Bb%2Cc%25d%3F");
+    assert_eq!(encoded("safe-._~09AZaz"), "?q=safe-._~09AZaz");
+    for q in [
+        "kuala lumpur",
+        "a&b=c#d",
+        "Kyïv",
+        "İstanbul",
+        "a+b,c%d?",
+        " ",
+        "%zz",
+        "東京",
+        "😀 x",
+    ] {
+        assert_round_trip(&Query {
+            q: q.into(),
+            ..Query::default()
+        });
+    }
+}
+
+#[test]
+fn reads_both_space_spellings() {
+    assert_eq!(Query::parse("q=kuala+lumpur").q, "kuala lumpur");
+    assert_eq!(Query::parse("q=kuala%20lumpur").q, "kuala lumpur");
+    assert_eq!(Query::parse("q=Ky%C3%AFv").q, "Kyïv");
+    assert_eq!(Query::parse("q=a%2Bb").q, "a+b");
+}
+
+#[test]
+fn hand_built_queries_survive_the_round_trip() {
+    let queries = [
+        Query::default(),
+        Query {
+            lang: Some(Lang::Id),
+            ..Query::default()
+        },
+        Query {
+            q: "  banjir  rob ".into(),
+            sort: Some(Sort::Since),
+            ..Query::default()
+        },
+        Query {
+            sectors: sectors(&["clean-water", "flood-river", "waste"]),
+            regions: vec![Region::Europe],
+            ..Query::default()
+        },
+        Query {
+            relations: RELATIONS.to_vec(),
+            statuses: STATUSES.to_vec(),
+            regions: REGIONS.to_vec(),
+            ..Query::default()
+        },
+        Query {
+            from: Some(1000),
+            to: Some(9999),
+            partner: Some("al-quds-al-sharif".into()),
+            view: Some(View::Figures),
+            ..Query::default()
+        },
+        Query {
+            from: Some(2000),
+            to: Some(2000),
+            ..Query::default()
+        },
+        Query {
+            lang: Some(Lang::En),
+            q: "Koike & co = 100% #1".into(),
+            sectors: sectors(&["c40x", "youth-sports"]),
+            relations: vec![Relation::Memorandum],
+            statuses: vec![Status::InProgress],
+            regions: vec![Region::Africa, Region::Oceania],
+            from: Some(1979),
+            to: None,
+            partner: Some("tokyo".into()),
+            view: Some(View::Map),
+            sort: Some(Sort::Distance),
+        },
+    ];
+    for query in &queries {
+        assert_round_trip(query);
+    }
+}
+
+/// Every subset of a few values of each parameter, so no combination of
+/// neighbours can bleed into another parameter when written and read.
+#[test]
+fn combinations_survive_the_round_trip() {
+    let langs = [None, Some(Lang::Id), Some(Lang::En)];
+    let texts = ["", "a b", "x&sector=waste"];
+    let periods = [
+        (None, None),
+        (Some(1990), None),
+        (None, Some(2000)),
+        (Some(1990), Some(2000)),
+    ];
+    let views = [None, Some(View::Map), Some(View::Figures)];
+    let sorts = [
+        None,
+        Some(Sort::Since),
+        Some(Sort::Name),
+        Some(Sort::Distance),
+    ];
+    let mut checked = 0;
+    for mask in 0u32..(1 << 8) {
+        let bit = |i: u32| mask & (1 << i) != 0;
+        let mut query = Query {
+            lang: langs[(mask % 3) as usize],
+            q: texts[(mask / 3 % 3) as usize].into(),
+            from: periods[(mask % 4) as usize].0,
+            to: periods[(mask % 4) as usize].1,
+            partner: bit(7).then(|| "new-york-city".to_owned()),
+            view: views[(mask / 5 % 3) as usize],
+            sort: sorts[(mask / 7 % 4) as usize],
+            ..Query::default()
+        };
+        if bit(0) {
+            query.toggle_sector("waste");
+        }
+        if bit(1) {
+            query.toggle_sector("arts");
+        }
+        if bit(2) {
+            query.toggle_relation(Relation::NetworkMembership);
+        }
+        if bit(3) {
+            query.toggle_relation(Relation::SisterCity);
+        }
+        if bit(4) {
+            query.toggle_status(Status::Dormant);
+        }
+        if bit(5) {
+            query.toggle_region(Region::Americas);
+        }
+        if bit(6) {
+            query.toggle_region(Region::Asia);
+        }
+        assert_round_trip(&query);
+        checked += 1;
+    }
+    assert_eq!(checked, 256);
+}
+
+#[test]
+fn writing_what_was_read_is_stable_even_for_garbage() {
+    let inputs = [
+        "sector=Flood!!,waste&from=abc&view=moon&lang=fr&q=%zz",
+        "to=1990&from=2010&sector=b,a,b",
+        "q=+&q=&partner=x&partner=-",
+        "%%%&&==&q==&relation=,,,",
+    ];
+    for input in inputs {
+        let once = Query::parse(input);
+        assert_eq!(Query::parse(&once.to_search()), once, "{input}");
+    }
+}
+
+#[test]
+fn toggle_sector_keeps_the_list_sorted() {
+    let mut query = Query::default();
+    query.toggle_sector("waste");
+    query.toggle_sector("arts");
+    query.toggle_sector("health");
+    assert_eq!(query.sectors, sectors(&["arts", "health", "waste"]));
+    query.toggle_sector("health");
+    assert_eq!(query.sectors, sectors(&["arts", "waste"]));
+    query.toggle_sector("arts");
+    query.toggle_sector("waste");
+    assert!(query.sectors.is_empty());
+}
+
+#[test]
+fn retain_known_drops_ids_the_dataset_lacks() {
+    let data = shipped();
+    let mut query = Query::parse("sector=flood-river,no-such-sector,waste&partner=tokyo");
+    query.retain_known(&data);
+    assert_eq!(query.sectors, sectors(&["flood-river", "waste"]));
+    assert_eq!(query.partner.as_deref(), Some("tokyo"));
+
+    let mut query = Query::parse("sector=atlantis&partner=atlantis&view=map");
+    query.retain_known(&data);
+    assert!(query.sectors.is_empty());
+    assert_eq!(query.partner, None);
+    assert_eq!(query.view, Some(View::Map));
+}
+
+#[test]
+fn every_id_of_the_shipped_data_is_readable_from_a_url() {
+    let data = shipped();
+    for sector in &data.sectors {
+        let mut query = Query::parse(&format!("sector={}", sector.id));
+        query.retain_known(&data);
+        assert_eq!(query.sectors, vec![sector.id.clone()]);
+    }
+    for partner in &data.partners {
+        let mut query = Query::parse(&format!("partner={}", partner.id));
+        query.retain_known(&data);
+        assert_eq!(query.partner.as_deref(), Some(partner.id.as_str()));
+    }
+}
+
+#[test]
+fn counts_active_filters() {
+    assert_eq!(Query::default().active_filters(), 0);
+    let query = Query::parse(
+        "lang=en&q=tokyo&sector=waste,arts&relation=sister-city&status=active,dormant\
+         &region=asia&from=1990&to=2000&partner=tokyo&view=map&sort=name",
+    );
+    // 2 sectors + 1 relation + 2 statuses + 1 region + 1 period + 1 search.
+    assert_eq!(query.active_filters(), 8);
+    assert_eq!(Query::parse("to=2000").active_filters(), 1);
+    assert_eq!(Query::parse("q=%20%20").active_filters(), 0);
+    assert_eq!(
+        Query::parse("lang=en&partner=tokyo&view=map&sort=name").active_filters(),
+        0
+    );
+}
+
+#[test]
+fn cleared_keeps_the_page_but_drops_filters_and_search() {
+    let query = Query::parse(
+        "lang=en&q=tokyo&sector=waste&relation=sister-city&status=active\
+         &region=asia&from=1990&to=2000&partner=tokyo&view=map&sort=name",
+    );
+    let cleared = query.cleared();
+    assert_eq!(cleared.active_filters(), 0);
+    assert_eq!(
+        cleared.to_search(),
+        "?lang=en&partner=tokyo&view=map&sort=name"
+    );
+}
+
+#[test]
+fn enum_ids_match_the_data_file_spelling() {
+    let serde_id = |value: serde_json::Value| value.as_str().map(str::to_owned);
+    for relation in RELATIONS {
+        let json = serde_json::to_value(relation).ok();
+        assert_eq!(
+            json.and_then(serde_id).as_deref(),
+            Some(relation_id(relation))
+        );
+        assert_eq!(parse_relation(relation_id(relation)), Some(relation));
+    }
+    for status in STATUSES {
+        let json = serde_json::to_value(status).ok();
+        assert_eq!(json.and_then(serde_id).as_deref(), Some(status_id(status)));
+        assert_eq!(parse_status(status_id(status)), Some(status));
+    }
+    for region in REGIONS {
+        let json = serde_json::to_value(region).ok();
+        assert_eq!(json.and_then(serde_id).as_deref(), Some(region_id(region)));
+        assert_eq!(parse_region(region_id(region)), Some(region));
+    }
+    for view in View::ALL {
+        assert_eq!(View::parse(view.id()), Some(view));
+    }
+    for sort in Sort::ALL {
+        assert_eq!(Sort::parse(sort.id()), Some(sort));
+    }
+    assert_eq!(Sort::default(), Sort::Since);
+}
