@@ -1,0 +1,65 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::{Credits, FilterBar, PartnerDetail, PartnerList, WorldMap};
+use crate::filter;
+use crate::i18n::Key;
+use crate::model::Dataset;
+use crate::url_state::{Query, View};
+use crate::{use_app, use_lang, Nav};
+
+/// The atlas page: filters over one filtered set that the map, the list, the count and
+/// the detail view all read.
+#[component]
+pub fn Atlas(
+    /// The loaded dataset.
+    data: Arc<Dataset>,
+) -> impl IntoView {
+    let state = use_app();
+    let lang = use_lang();
+    // Ids the dataset doesn't know (a stale or mistyped permalink) are ignored, not fatal.
+    let query = Memo::new({
+        let data = data.clone();
+        move |_| {
+            let mut q = state.query.get();
+            q.retain_known(&data);
+            q
+        }
+    });
+    let filtered = Memo::new({
+        let data = data.clone();
+        move |_| query.with(|q| filter::apply(&data, q, lang.get()))
+    });
+    let selected = Memo::new(move |_| query.with(|q| q.partner.clone()));
+    let view_mode = move || query.with(|q| q.view);
+    let view_button = move |target: View, key: Key| {
+        view! {
+            <button
+                type="button"
+                class="view-option"
+                aria-pressed=move || (view_mode().unwrap_or(View::Map) == target).to_string()
+                on:click=move |_| state.update(Nav::Push, |q: &mut Query| q.view = Some(target))
+            >
+                {move || key.get(lang.get())}
+            </button>
+        }
+    };
+
+    view! {
+        <FilterBar data=data.clone() query=query filtered=filtered />
+        <div class="view-switch" role="group" aria-label=move || Key::ViewSwitch.get(lang.get())>
+            {view_button(View::Map, Key::ViewMap)}
+            {view_button(View::List, Key::ViewList)}
+        </div>
+        <div class="atlas" data-view=move || view_mode().map(View::id).unwrap_or("map")>
+            <WorldMap data=data.clone() filtered=filtered />
+            <PartnerList data=data.clone() filtered=filtered />
+        </div>
+        {
+            let data = data.clone();
+            move || selected.get().map(|id| view! { <PartnerDetail data=data.clone() id=id /> })
+        }
+        <Credits data=data />
+    }
+}
