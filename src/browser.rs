@@ -54,13 +54,16 @@ pub fn on_popstate(f: impl Fn(String) + 'static) {
     std::mem::forget(handle);
 }
 
-/// Sets `<html lang>` and the document title.
-pub fn set_document_language(tag: &str, title: &str) {
+/// Sets `<html lang>`, the document title and the meta description.
+pub fn set_document_meta(tag: &str, title: &str, description: &str) {
     let document = document();
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", tag);
     }
     document.set_title(title);
+    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+        let _ = meta.set_attribute("content", description);
+    }
 }
 
 /// The current time of day in an IANA time zone, formatted for `locale`

@@ -93,9 +93,15 @@ pub fn App() -> impl IntoView {
     // Back and Forward restore the state the URL describes.
     browser::on_popstate(move |search| query.set(Query::parse(&search)));
 
-    // Keeps <html lang> and the title in step with the language for screen readers and tabs.
+    // Keeps <html lang>, the title and the description in step with the language (the
+    // atlas refines them for a selected partner once the data is there).
     Effect::new(move |_| {
-        browser::set_document_language(lang.get().tag(), Key::AppTitle.get(lang.get()))
+        let lang = lang.get();
+        browser::set_document_meta(
+            lang.tag(),
+            Key::AppTitle.get(lang),
+            Key::AppTagline.get(lang),
+        );
     });
 
     let data = LocalResource::new(|| data::load(None));

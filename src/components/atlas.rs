@@ -3,10 +3,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{Credits, FilterBar, PartnerDetail, PartnerList, WorldMap};
-use crate::filter;
 use crate::i18n::Key;
 use crate::model::Dataset;
 use crate::url_state::{Query, View};
+use crate::{browser, filter};
 use crate::{use_app, use_lang, Nav};
 
 /// The atlas page: filters over one filtered set that the map, the list, the count and
@@ -32,6 +32,27 @@ pub fn Atlas(
         move |_| query.with(|q| filter::apply(&data, q, lang.get()))
     });
     let selected = Memo::new(move |_| query.with(|q| q.partner.clone()));
+
+    // The tab title and the description a shared link previews follow the language and the partner.
+    Effect::new({
+        let data = data.clone();
+        move |_| {
+            let lang = lang.get();
+            let partner =
+                selected.with(|id| id.as_deref().and_then(|id| data.partner(id)).cloned());
+            let (title, description) = match partner {
+                Some(p) => (
+                    format!("{} · {}", lang.pick(&p.name), Key::AppTitle.get(lang)),
+                    lang.pick(&p.summary).to_owned(),
+                ),
+                None => (
+                    Key::AppTitle.get(lang).to_owned(),
+                    Key::AppTagline.get(lang).to_owned(),
+                ),
+            };
+            browser::set_document_meta(lang.tag(), &title, &description);
+        }
+    });
     let view_mode = move || query.with(|q| q.view);
     let view_button = move |target: View, key: Key| {
         view! {

@@ -15,11 +15,12 @@ pub fn LanguageSwitch() -> impl IntoView {
                 type="button"
                 class="lang-option"
                 lang=target.tag()
-                aria-label=name
                 aria-pressed=move || (lang.get() == target).to_string()
                 on:click=move |_| state.update(Nav::Replace, |q| q.lang = Some(target))
             >
+                // The visible code is part of the name, as speech input users say what they see.
                 {text}
+                <span class="visually-hidden">" – " {name}</span>
             </button>
         }
     };

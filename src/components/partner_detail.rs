@@ -3,8 +3,11 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+
 use crate::browser;
-use crate::components::partner_link;
+use crate::components::{partner_link, LanguageSwitch};
 use crate::filter::distance_from_home;
 use crate::i18n::{
     event_kind_label, flag, format_date, format_km, level_label, relation_label, status_label, Key,
@@ -36,6 +39,19 @@ pub fn PartnerDetail(
         }
     });
     on_cleanup(move || escape.remove());
+
+    // Focus goes back where it was (the card link or marker that opened the panel) when it closes.
+    let opener = SendWrapper::new(document().active_element());
+    on_cleanup(move || {
+        if let Some(el) = opener
+            .take()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            if el.is_connected() {
+                let _ = el.focus();
+            }
+        }
+    });
 
     // The panel takes focus when it opens, so keyboard and screen-reader users land in it.
     Effect::new(move |_| {
@@ -78,6 +94,8 @@ pub fn PartnerDetail(
                         move || lang.get().pick(&name).to_owned()
                     }
                 </h2>
+                // The page's own switch lies under the panel; readers may switch here.
+                <LanguageSwitch />
                 <button type="button" class="button close" on:click=move |_| close() aria-label=move || Key::Close.get(lang.get())>
                     "×"
                 </button>
