@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{Credits, FilterBar, PartnerDetail, PartnerList, WorldMap};
+use crate::components::{Credits, Figures, FilterBar, PartnerDetail, PartnerList, WorldMap};
 use crate::i18n::Key;
 use crate::model::Dataset;
 use crate::url_state::{Query, View};
@@ -81,6 +81,7 @@ pub fn Atlas(
             let data = data.clone();
             move || selected.get().map(|id| view! { <PartnerDetail data=data.clone() id=id /> })
         }
+        <Figures data=data.clone() />
         <Credits data=data />
     }
 }

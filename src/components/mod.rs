@@ -1,9 +1,11 @@
 //! One file per UI unit. Components read signals and call the pure modules.
 
 pub mod atlas;
+pub mod conflict_list;
 pub mod credits;
 pub mod data_notice;
 pub mod error_panel;
+pub mod figures;
 pub mod filter_bar;
 pub mod language_switch;
 pub mod partner_card;
@@ -12,9 +14,11 @@ pub mod partner_list;
 pub mod world_map;
 
 pub use atlas::Atlas;
+pub use conflict_list::{citations, ConflictList};
 pub use credits::Credits;
 pub use data_notice::DataNotice;
 pub use error_panel::ErrorPanel;
+pub use figures::Figures;
 pub use filter_bar::FilterBar;
 pub use language_switch::LanguageSwitch;
 pub use partner_card::PartnerCard;

@@ -7,7 +7,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::components::{partner_link, LanguageSwitch};
+use crate::components::{citations, partner_link, ConflictList, LanguageSwitch};
 use crate::filter::distance_from_home;
 use crate::i18n::{
     event_kind_label, flag, format_date, format_km, level_label, relation_label, status_label, Key,
@@ -138,7 +138,7 @@ pub fn PartnerDetail(
                 </p>
             })}
             <Events data=data.clone() partner=partner.clone() />
-            <Conflicts data=data.clone() partner=partner.clone() />
+            <ConflictList data=data.clone() conflicts=partner.conflicts.clone() />
             <Sources data=data.clone() partner=partner />
         </aside>
     })
@@ -154,21 +154,6 @@ fn source_link(source: &Source, lang: Signal<Lang>) -> impl IntoView {
         " (" {move || format_date(&published, lang.get())} ") "
         <span class="visually-hidden">{move || Key::OpensNewTab.get(lang.get())}</span>
     }
-}
-
-/// Short citation links ("[RMOL]") for a list of source ids.
-fn citations(data: &Dataset, ids: &[String]) -> impl IntoView {
-    ids.iter()
-        .filter_map(|id| data.source(id))
-        .map(|s| {
-            view! {
-                " "
-                <a class="cite" href=s.url.clone() target="_blank" rel="noopener noreferrer" title=s.title.clone()>
-                    "[" {s.publisher.clone()} "]"
-                </a>
-            }
-        })
-        .collect_view()
 }
 
 /// The partner's dated events in order.
@@ -231,50 +216,6 @@ fn Events(
                         })
                         .collect_view()}
                 </ol>
-            </section>
-        }
-    })
-}
-
-/// Where sources disagree: each claim with its sources, the one shown marked, and why.
-#[component]
-fn Conflicts(
-    /// The loaded dataset.
-    data: Arc<Dataset>,
-    /// The partner whose conflicts to show.
-    partner: Partner,
-) -> impl IntoView {
-    let lang = use_lang();
-    (!partner.conflicts.is_empty()).then(|| {
-        view! {
-            <section class="conflicts">
-                <h3>{move || Key::Conflicts.get(lang.get())}</h3>
-                {partner
-                    .conflicts
-                    .iter()
-                    .map(|c| {
-                        let reason = c.reason.clone();
-                        view! {
-                            <div class="conflict">
-                                <p class="conflict-field"><code>{c.field.clone()}</code></p>
-                                <ul class="claims">
-                                    {c.claims.iter().map(|claim| {
-                                        let value = claim.value.clone();
-                                        let shown = claim.shown;
-                                        view! {
-                                            <li class="claim" class:shown=shown>
-                                                <span>{move || lang.get().pick(&value).to_owned()}</span>
-                                                {shown.then(|| view! { " " <span class="badge">{move || Key::ShownInApp.get(lang.get())}</span> })}
-                                                {citations(&data, &claim.sources)}
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                                <p class="reason"><strong>{move || Key::WhyShown.get(lang.get())} ": "</strong>{move || lang.get().pick(&reason).to_owned()}</p>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
             </section>
         }
     })

@@ -195,3 +195,19 @@ test("nothing overflows the screen with the filters and a detail open", async ({
   expect(await overflow()).toBeLessThanOrEqual(0);
   await snapshot(page, testInfo, "detail-tokyo-id");
 });
+
+test("key figures show each number with its date, sources and the sources' disagreements", async ({ page }) => {
+  await new Atlas(page).open("lang=id");
+  const figures = page.getByRole("region", { name: "Angka kunci" });
+  await expect(figures.locator("li.figure")).toHaveCount(data.figures.length);
+  const sisterCities = data.figures.find((f) => f.value === 23);
+  const card = figures.locator(`li.figure[data-figure=${sisterCities.id}]`);
+  await expect(card.locator(".figure-value")).toHaveText("23");
+  await expect(card.locator(".figure-label")).toHaveText(sisterCities.label.id);
+  expect(await card.locator(".citations a").count()).toBeGreaterThan(0);
+  const claims = sisterCities.conflicts.flatMap((c) => c.claims);
+  await expect(card.locator(".claim")).toHaveCount(claims.length);
+  await expect(card.locator(".claim.shown")).toHaveCount(sisterCities.conflicts.length);
+  const agreements = figures.locator(`li.figure[data-figure=${data.figures.find((f) => f.value === 102).id}]`);
+  await expect(agreements.locator(".figure-value")).toHaveText("102");
+});
