@@ -37,20 +37,25 @@ impl PartialDate {
         let err = || DateError {
             text: text.to_owned(),
         };
-        let digits_ok =
-            |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+        let number = |part: &str, len: usize| {
+            (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse::<u32>().ok())
+                .flatten()
+        };
         let parts: Vec<&str> = text.split('-').collect();
-        let (date_text, precision) = match parts.as_slice() {
-            [y] if digits_ok(y, 4) => (format!("{y}-01-01"), Precision::Year),
-            [y, m] if digits_ok(y, 4) && digits_ok(m, 2) => {
-                (format!("{y}-{m}-01"), Precision::Month)
-            }
-            [y, m, d] if digits_ok(y, 4) && digits_ok(m, 2) && digits_ok(d, 2) => {
-                (text.to_owned(), Precision::Day)
+        let (year, month, day, precision) = match parts.as_slice() {
+            [y] => (number(y, 4), Some(1), Some(1), Precision::Year),
+            [y, m] => (number(y, 4), number(m, 2), Some(1), Precision::Month),
+            [y, m, d] => (number(y, 4), number(m, 2), number(d, 2), Precision::Day),
+            _ => return Err(err()),
+        };
+        // from_ymd_opt rejects impossible days (1989-02-30) rather than rolling them over.
+        let start = match (year, month, day) {
+            (Some(y), Some(m), Some(d)) => {
+                NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(err)?
             }
             _ => return Err(err()),
         };
-        let start = NaiveDate::parse_from_str(&date_text, "%Y-%m-%d").map_err(|_| err())?;
         Ok(Self { start, precision })
     }
 
@@ -107,7 +112,13 @@ impl fmt::Display for PartialDate {
         match self.precision {
             Precision::Year => write!(f, "{:04}", self.start.year()),
             Precision::Month => write!(f, "{:04}-{:02}", self.start.year(), self.start.month()),
-            Precision::Day => write!(f, "{}", self.start.format("%Y-%m-%d")),
+            Precision::Day => write!(
+                f,
+                "{:04}-{:02}-{:02}",
+                self.start.year(),
+                self.start.month(),
+                self.start.day()
+            ),
         }
     }
 }
