@@ -385,7 +385,8 @@ pub fn WorldMap(
                                         on:mouseenter=move |_| enter2()
                                         on:mouseleave=move |_| state.hovered.set(None)
                                     >
-                                        <circle class="hit" r="14" />
+                                        // 46 px across: a thumb-sized target (44 px) with room for rounding of the scale.
+                                        <circle class="hit" r="23" />
                                         <circle class="dot" r="5" />
                                         <text class=label_class x="8" y="4" aria-hidden="true">
                                             {move || lang.get().pick(&label).to_owned()}

@@ -154,3 +154,20 @@ test("the header's language switch changes the whole page in place", async ({ pa
   await expect(page.locator("article[data-partner=tokyo]")).toContainText("Japan");
   await expect(page).toHaveTitle("Jakarta Sister Cities Atlas");
 });
+
+test("controls, card links and map markers are at least 44x44 px", async ({ page }) => {
+  await page.goto("./?lang=id&partner=berlin");
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: /^Filter/ }).click();
+  await expect(page.locator("button.chip").first()).toBeVisible();
+  // Inline citation and source links inside running text are the exception WCAG 2.5.8 allows.
+  const selector = "button:visible, select:visible, input:visible, a.partner-link:visible, g.markers circle.hit";
+  const small = await page.locator(selector).evaluateAll((els) =>
+    els
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && (r.width < 43.5 || r.height < 43.5))
+      .map(({ el, r }) => `${el.tagName.toLowerCase()}.${el.getAttribute("class")} "${el.textContent.trim().slice(0, 30)}" ${r.width.toFixed(0)}x${r.height.toFixed(0)}`),
+  );
+  expect(small).toEqual([]);
+});
