@@ -261,4 +261,15 @@ impl Dataset {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
+
+    /// What to show for a partner's country: the country's name, else the record's
+    /// own `country_label` (Al-Quds Al-Sharif), else nothing (networks).
+    pub fn country_text(&self, partner: &Partner) -> Option<Text> {
+        partner
+            .country
+            .as_deref()
+            .and_then(|code| self.country(code))
+            .map(|c| c.name.clone())
+            .or_else(|| partner.country_label.clone())
+    }
 }

@@ -5,26 +5,8 @@ use leptos::prelude::*;
 use crate::filter;
 use crate::i18n::{format_active, format_count, region_label, relation_label, status_label, Key};
 use crate::model::{Dataset, Region, Relation, Status};
-use crate::url_state::Query;
+use crate::url_state::{Query, REGIONS, RELATIONS, STATUSES};
 use crate::{use_app, use_lang, Nav};
-
-const RELATIONS: [Relation; 7] = [
-    Relation::SisterCity,
-    Relation::SisterProvince,
-    Relation::LetterOfIntent,
-    Relation::Memorandum,
-    Relation::CooperationAgreement,
-    Relation::Programme,
-    Relation::NetworkMembership,
-];
-const STATUSES: [Status; 3] = [Status::Active, Status::InProgress, Status::Dormant];
-const REGIONS: [Region; 5] = [
-    Region::Asia,
-    Region::Europe,
-    Region::Africa,
-    Region::Americas,
-    Region::Oceania,
-];
 
 /// Search, sector chips with counts, relation, status, region and period, the
 /// "N of M partners" count and Clear all. Folds into a panel on narrow screens.

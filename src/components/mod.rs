@@ -30,18 +30,21 @@ use leptos::prelude::*;
 
 use crate::{use_app, Nav};
 
+/// The URL of the current view with a partner's details open.
+pub fn partner_href(id: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let state = use_app();
+    move || {
+        let mut q = state.query.get();
+        q.partner = Some(id.clone());
+        q.to_search()
+    }
+}
+
 /// A link that opens a partner's details: a real `href` (middle-click, copy) whose
 /// plain click is handled in place and pushed onto the history.
 pub fn partner_link(id: String, text: Signal<String>) -> impl IntoView {
     let state = use_app();
-    let href = {
-        let id = id.clone();
-        move || {
-            let mut q = state.query.get();
-            q.partner = Some(id.clone());
-            q.to_search()
-        }
-    };
+    let href = partner_href(id.clone());
     view! {
         <a
             href=href

@@ -20,15 +20,7 @@ pub fn PartnerCard(
     let state = use_app();
     let lang = use_lang();
     let partner = data.partner(&id).cloned()?;
-    let country = partner
-        .country
-        .as_deref()
-        .and_then(|code| data.country(code))
-        .cloned();
-    let country_text = country
-        .as_ref()
-        .map(|c| c.name.clone())
-        .or(partner.country_label.clone());
+    let country_text = data.country_text(&partner);
     let flag = partner.country.as_deref().map(flag).unwrap_or_default();
     let since = partner.since;
     let years = since.and_then(|d| d.whole_years_until(data::today()));

@@ -61,12 +61,7 @@ pub fn PartnerDetail(
     });
 
     let p = partner.clone();
-    let country = p
-        .country
-        .as_deref()
-        .and_then(|c| data.country(c))
-        .map(|c| c.name.clone())
-        .or(p.country_label.clone());
+    let country = data.country_text(&p);
     let flag = p.country.as_deref().map(flag).unwrap_or_default();
     let distance = distance_from_home(&data, &p);
     let tz = p.geo.as_ref().map(|g| g.tz.clone());

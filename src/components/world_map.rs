@@ -7,6 +7,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::components::partner_href;
 use crate::geo::{self, ViewBox};
 use crate::i18n::Key;
 use crate::model::{Dataset, Text};
@@ -77,12 +78,7 @@ pub fn WorldMap(
             .filter_map(|p| {
                 let g = p.geo.as_ref()?;
                 let (x, y) = geo::project(g.lat, g.lon);
-                let country = p
-                    .country
-                    .as_deref()
-                    .and_then(|c| data.country(c))
-                    .map(|c| c.name.clone())
-                    .or(p.country_label.clone());
+                let country = data.country_text(p);
                 let full_name = match &country {
                     Some(c) => Text {
                         id: format!("{}, {}", p.name.id, c.id),
@@ -329,14 +325,7 @@ pub fn WorldMap(
                                 let id = id.clone();
                                 move || state.hovered.with(|h| h.as_deref() == Some(id.as_str()))
                             };
-                            let href = {
-                                let id = id.clone();
-                                move || {
-                                    let mut q = state.query.get();
-                                    q.partner = Some(id.clone());
-                                    q.to_search()
-                                }
-                            };
+                            let href = partner_href(id.clone());
                             let open = {
                                 let id = id.clone();
                                 move |e: ev::MouseEvent| {
