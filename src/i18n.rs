@@ -139,6 +139,7 @@ ui_strings! {
     DataChecked => ("Data terakhir diperiksa", "Data last checked"),
     Jakarta => ("Jakarta", "Jakarta"),
     FiguresHeading => ("Angka kunci", "Key figures"),
+    LinkIgnored => ("Sebagian tautan ini tidak dikenali dan diabaikan:", "Part of this link was not understood and is ignored:"),
 }
 
 impl Key {

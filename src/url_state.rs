@@ -170,6 +170,39 @@ pub struct Query {
     pub sort: Option<Sort>,
 }
 
+/// The parts of a query string that [`Query::parse`] and [`Query::retain_known`]
+/// drop, as `key=value` (decoded), so the page can say which part of a shared link
+/// it did not understand. Empty values are not reported: they ask for nothing.
+pub fn ignored_params(search: &str, data: &Dataset) -> Vec<String> {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    let search = search.split('#').next().unwrap_or_default();
+    let mut ignored = Vec::new();
+    for pair in search.split('&').filter(|pair| !pair.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let is_list = matches!(
+            decode(key).as_str(),
+            "sector" | "relation" | "status" | "region"
+        );
+        let items: Vec<&str> = if is_list {
+            value.split(',').collect()
+        } else {
+            vec![value]
+        };
+        for item in items
+            .into_iter()
+            .filter(|item| !decode(item).trim().is_empty())
+        {
+            // Each piece is judged by the very parser the app uses, so the two cannot disagree.
+            let mut alone = Query::parse(&format!("{key}={item}"));
+            alone.retain_known(data);
+            if alone == Query::default() {
+                ignored.push(format!("{}={}", decode(key), decode(item)));
+            }
+        }
+    }
+    ignored
+}
+
 impl Query {
     /// Reads a query string, with or without its leading `?`; never fails.
     pub fn parse(search: &str) -> Query {

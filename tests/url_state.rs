@@ -5,8 +5,8 @@ use jakarta_sister_cities::data::parse as parse_data;
 use jakarta_sister_cities::i18n::Lang;
 use jakarta_sister_cities::model::{Dataset, Region, Relation, Status};
 use jakarta_sister_cities::url_state::{
-    parse_region, parse_relation, parse_status, region_id, relation_id, status_id, Query, Sort,
-    View, REGIONS, RELATIONS, STATUSES,
+    ignored_params, parse_region, parse_relation, parse_status, region_id, relation_id, status_id,
+    Query, Sort, View, REGIONS, RELATIONS, STATUSES,
 };
 
 const SHIPPED: &str = include_str!("../public/data/partners.json");
@@ -519,4 +519,26 @@ fn enum_ids_match_the_data_file_spelling() {
         assert_eq!(Sort::parse(sort.id()), Some(sort));
     }
     assert_eq!(Sort::default(), Sort::Since);
+}
+
+#[test]
+fn ignored_params_name_exactly_what_a_link_asked_for_in_vain() {
+    let data = shipped();
+    let ignored = ignored_params(
+        "?lang=fr&sector=flood-river,nope&from=abc&to=2020&view=moon&partner=atlantis&foo=bar&q=&sort=name",
+        &data,
+    );
+    assert_eq!(
+        ignored,
+        vec![
+            "lang=fr",
+            "sector=nope",
+            "from=abc",
+            "view=moon",
+            "partner=atlantis",
+            "foo=bar"
+        ]
+    );
+    assert!(ignored_params("?lang=id&partner=tokyo&sector=health", &data).is_empty());
+    assert!(ignored_params("", &data).is_empty());
 }

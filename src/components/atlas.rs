@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::{Credits, Figures, FilterBar, PartnerDetail, PartnerList, WorldMap};
 use crate::i18n::Key;
 use crate::model::Dataset;
-use crate::url_state::{Query, View};
+use crate::url_state::{self, Query, View};
 use crate::{browser, filter};
 use crate::{use_app, use_lang, Nav};
 
@@ -32,6 +32,8 @@ pub fn Atlas(
         move |_| query.with(|q| filter::apply(&data, q, lang.get()))
     });
     let selected = Memo::new(move |_| query.with(|q| q.partner.clone()));
+    // Said once, for the link that opened the page: later URLs are the app's own.
+    let ignored = url_state::ignored_params(&browser::current_search(), &data);
 
     // The tab title and the description a shared link previews follow the language and the partner.
     Effect::new({
@@ -68,6 +70,14 @@ pub fn Atlas(
     };
 
     view! {
+        {(!ignored.is_empty()).then(|| {
+            let list = ignored.join(", ");
+            view! {
+                <p class="link-notice" role="status">
+                    {move || Key::LinkIgnored.get(lang.get())} " " <code>{list}</code>
+                </p>
+            }
+        })}
         <FilterBar data=data.clone() query=query filtered=filtered />
         <div class="view-switch" role="group" aria-label=move || Key::ViewSwitch.get(lang.get())>
             {view_button(View::Map, Key::ViewMap)}

@@ -117,6 +117,9 @@ test("a permalink restores the same view, and garbage parameters are ignored", a
   await atlas.open("lang=en&sector=nope,%zz&from=abc&to=99999&view=moon&partner=atlantis&foo=bar");
   await expect(atlas.cards).toHaveCount(total);
   await expect(page.getByRole("dialog")).toHaveCount(0);
+  const notice = page.locator(".link-notice");
+  await expect(notice).toContainText("Part of this link was not understood and is ignored:");
+  await expect(notice).toContainText("sector=nope, sector=%zz, from=abc, to=99999, view=moon, partner=atlantis, foo=bar");
 });
 
 test("keyboard and buttons zoom and pan the map; the wheel does not scroll the page", async ({ page }) => {
