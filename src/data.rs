@@ -7,11 +7,11 @@
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::model::{Country, Dataset, Figure, Home, Partner, Sector, Source, Text, KNOWN_SCHEMAS};
 use crate::time::PartialDate;
-use crate::validate::{self, Problem};
+use crate::validate::{self, Problem, RecordKind};
 
 /// Path of the data file relative to the page, so that any base path works.
 pub const DATA_URL: &str = "data/partners.json";
@@ -46,45 +46,52 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
-/// The file's outer shape; records stay raw JSON so that one bad record
-/// cannot take the whole file down with it.
+/// The file's outer shape. Records stay raw slices of the text, so that one bad record cannot
+/// take the whole file down with it, and no tree of the whole file is ever built (at thousands
+/// of partners that tree would cost several times the file's size in memory).
 #[derive(Deserialize)]
-struct RawDataset {
+struct RawDataset<'a> {
     schema: u32,
     checked: PartialDate,
     home: Home,
-    #[serde(default)]
-    countries: Vec<Value>,
-    #[serde(default)]
-    sectors: Vec<Value>,
-    #[serde(default)]
-    sources: Vec<Value>,
-    #[serde(default)]
-    partners: Vec<Value>,
-    #[serde(default)]
-    figures: Vec<Value>,
+    #[serde(default, borrow)]
+    countries: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    sectors: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    sources: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    partners: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    figures: Vec<&'a RawValue>,
     #[serde(default)]
     credits: Vec<Text>,
+}
+
+/// Just enough of a record to name it in a problem.
+#[derive(Deserialize)]
+struct RecordName {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    code: Option<String>,
 }
 
 /// Parses and validates the text of the data file.
 ///
 /// `today` bounds the dates: nothing in the file may lie in the future.
 pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let raw: RawDataset = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
+    let raw: RawDataset = serde_json::from_str(text).map_err(|err| {
+        if err.is_syntax() || err.is_eof() {
             LoadError::Parse {
-                line: inner.line(),
-                column: inner.column(),
-                message: strip_position(&inner),
+                line: err.line(),
+                column: err.column(),
+                message: strip_position(&err),
             }
         } else {
             LoadError::Schema {
-                path,
-                message: strip_position(&inner),
+                path: path_of_error(text, &err),
+                message: strip_position(&err),
             }
         }
     })?;
@@ -100,23 +107,24 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
     }
 
     let mut problems = Vec::new();
-    let countries: Vec<Country> = read_records("country", raw.countries, &mut problems);
-    let sectors: Vec<Sector> = read_records("sector", raw.sectors, &mut problems);
-    let sources: Vec<Source> = read_records("source", raw.sources, &mut problems);
-    let partners: Vec<Partner> = read_records("partner", raw.partners, &mut problems);
-    let figures: Vec<Figure> = read_records("figure", raw.figures, &mut problems);
+    let countries: Vec<Country> = read_records(RecordKind::Country, &raw.countries, &mut problems);
+    let sectors: Vec<Sector> = read_records(RecordKind::Sector, &raw.sectors, &mut problems);
+    let sources: Vec<Source> = read_records(RecordKind::Source, &raw.sources, &mut problems);
+    let partners: Vec<Partner> = read_records(RecordKind::Partner, &raw.partners, &mut problems);
+    let partners = partners.into_iter().map(std::sync::Arc::new).collect();
+    let figures: Vec<Figure> = read_records(RecordKind::Figure, &raw.figures, &mut problems);
 
-    let dataset = Dataset {
-        schema: raw.schema,
-        checked: raw.checked,
-        home: raw.home,
+    let dataset = Dataset::new(
+        raw.schema,
+        raw.checked,
+        raw.home,
         countries,
         sectors,
         sources,
         partners,
         figures,
-        credits: raw.credits,
-    };
+        raw.credits,
+    );
     let (dataset, mut found) = validate::keep_valid(dataset, today);
     problems.append(&mut found);
     Ok(Loaded { dataset, problems })
@@ -124,34 +132,27 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
 
 /// Reads each record on its own; a record that does not fit its type becomes a problem.
 fn read_records<T: DeserializeOwned>(
-    kind: &'static str,
-    values: Vec<Value>,
+    kind: RecordKind,
+    values: &[&RawValue],
     problems: &mut Vec<Problem>,
 ) -> Vec<T> {
-    values
-        .into_iter()
-        .enumerate()
-        .filter_map(|(index, value)| {
-            let record = value
-                .get("id")
-                .or_else(|| value.get("code"))
-                .and_then(Value::as_str)
-                .map_or_else(|| format!("#{}", index + 1), str::to_owned);
-            match serde_path_to_error::deserialize::<_, T>(value) {
-                Ok(item) => Some(item),
-                Err(err) => {
-                    let field = err.path().to_string();
-                    problems.push(Problem::new(
-                        kind,
-                        record,
-                        field,
-                        err.into_inner().to_string(),
-                    ));
-                    None
-                }
-            }
-        })
-        .collect()
+    let mut records = Vec::with_capacity(values.len());
+    for (index, value) in values.iter().enumerate() {
+        match serde_json::from_str::<T>(value.get()) {
+            Ok(record) => records.push(record),
+            Err(err) => problems.push(record_problem(kind, index, value.get(), &err)),
+        }
+    }
+    records
+}
+
+/// Names a record that does not fit its type: by its id (or `#n`), the field, and serde's words.
+fn record_problem(kind: RecordKind, index: usize, text: &str, err: &serde_json::Error) -> Problem {
+    let name = serde_json::from_str::<RecordName>(text)
+        .ok()
+        .and_then(|n| n.id.or(n.code))
+        .unwrap_or_else(|| format!("#{}", index + 1));
+    Problem::new(kind, name, path_of_error(text, err), strip_position(err))
 }
 
 /// serde_json appends " at line L column C" to its messages; the error carries them apart.
@@ -163,17 +164,117 @@ fn strip_position(err: &serde_json::Error) -> String {
     }
 }
 
+/// The path (`events[2].date`) of the value a serde_json error stopped at, found by walking the
+/// text up to the error's line and column. serde_json reports a value's error just after the
+/// value, and a missing field at the end of its object, where the path is the object's.
+pub fn path_of_error(text: &str, err: &serde_json::Error) -> String {
+    let end = byte_offset(text, err.line(), err.column());
+    let missing = err.to_string().starts_with("missing field");
+    json_path_at(&text[..end], missing)
+}
+
+/// The byte offset of a 1-based line and column (columns count bytes, as serde_json's do).
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut end = (line_start + column).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// Where a JSON text cut at some point stands: the keys and indices of the open containers.
+/// With `container_only`, the key being read in the innermost object is left out.
+fn json_path_at(text: &str, container_only: bool) -> String {
+    enum Frame {
+        Object { key: Option<String> },
+        Array { index: usize },
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expect_key = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        match c {
+            '{' => {
+                stack.push(Frame::Object { key: None });
+                expect_key = true;
+            }
+            '[' => {
+                stack.push(Frame::Array { index: 0 });
+                expect_key = false;
+            }
+            '}' | ']' => {
+                stack.pop();
+                expect_key = false;
+            }
+            ',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { key }) => {
+                    *key = None;
+                    expect_key = true;
+                }
+                None => {}
+            },
+            '"' => {
+                let mut string = String::new();
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '"' => break,
+                        // The escaped character is part of the string, whatever it is.
+                        '\\' => {
+                            if let Some((_, escaped)) = chars.next() {
+                                string.push(escaped);
+                            }
+                        }
+                        c => string.push(c),
+                    }
+                }
+                if expect_key {
+                    if let Some(Frame::Object { key }) = stack.last_mut() {
+                        *key = Some(string);
+                    }
+                    expect_key = false;
+                }
+            }
+            _ => {}
+        }
+    }
+    if container_only {
+        if let Some(Frame::Object { key }) = stack.last_mut() {
+            *key = None;
+        }
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key) } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { key: None } => {}
+            Frame::Array { index } => {
+                path.push('[');
+                path.push_str(&index.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
+}
+
 /// Fetches the data file's text; HTTP failures become typed errors.
-pub async fn fetch_text(
-    url: &str,
-    signal: Option<&web_sys::AbortSignal>,
-) -> Result<String, LoadError> {
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let network = |err: gloo_net::Error| LoadError::Network {
         url: url.to_owned(),
         message: err.to_string(),
     };
     let response = gloo_net::http::Request::get(url)
-        .abort_signal(signal)
         .send()
         .await
         .map_err(network)?;
@@ -188,12 +289,7 @@ pub async fn fetch_text(
 }
 
 /// Fetches and parses the data file, judging dates against today's date in the browser.
-pub async fn load(signal: Option<web_sys::AbortSignal>) -> Result<Loaded, LoadError> {
-    let text = fetch_text(DATA_URL, signal.as_ref()).await?;
-    parse(&text, today())
-}
-
-/// Today's date as the browser's clock gives it.
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+pub async fn load(url: &str) -> Result<Loaded, LoadError> {
+    let text = fetch_text(url).await?;
+    parse(&text, crate::time::today())
 }

@@ -1,14 +1,15 @@
 //! The one filtered set of partners that the map, list, counts and export all show.
 //!
-//! It runs on every keystroke in the search box, but over some forty partners, so
-//! it recomputes everything per call instead of keeping indexes that could go stale.
+//! It runs on every keystroke in the search box, over up to thousands of partners, so what
+//! does not depend on the filters (each partner's searchable text, folded; its names for
+//! sorting; its distance and region) is computed once per dataset in an [`Index`], and a
+//! keystroke costs one pass over the partners plus a sort of those that match.
 
 use std::cmp::Ordering;
 
-use crate::geo::distance_km;
 use crate::i18n::Lang;
-use crate::model::{Dataset, Partner, Region};
-use crate::url_state::{Query, Sort};
+use crate::model::{Dataset, Partner, PartnerId, Region, SectorId};
+use crate::url_state::{Filters, Sort};
 
 /// Lowercases and folds Latin diacritics to plain ASCII, so that people typing on
 /// a phone keyboard without them ("kyiv", "istanbul", "sao") still find "Kyïv",
@@ -89,15 +90,40 @@ fn search_tokens(q: &str) -> Vec<String> {
 /// the labels of its sectors, each in both languages (a query need not be in the
 /// interface language). An empty query matches every partner.
 pub fn matches_search(data: &Dataset, partner: &Partner, q: &str) -> bool {
-    matches_tokens(data, partner, &search_tokens(q))
+    let haystack = normalize(&searchable_text(data, partner));
+    search_tokens(q)
+        .iter()
+        .all(|token| haystack.contains(token.as_str()))
 }
 
-fn matches_tokens(data: &Dataset, partner: &Partner, tokens: &[String]) -> bool {
-    if tokens.is_empty() {
-        return true;
+/// What the filters need of each partner that does not change with the filters, in the
+/// order of `data.partners`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Index {
+    /// The searchable text, normalised.
+    haystacks: Vec<String>,
+    /// The English and the Indonesian name, normalised, for sorting.
+    names: Vec<(String, String)>,
+    km: Vec<Option<f64>>,
+    regions: Vec<Option<Region>>,
+}
+
+impl Index {
+    pub fn new(data: &Dataset) -> Index {
+        let partners = &data.partners;
+        Index {
+            haystacks: partners
+                .iter()
+                .map(|p| normalize(&searchable_text(data, p)))
+                .collect(),
+            names: partners
+                .iter()
+                .map(|p| (normalize(&p.name.en), normalize(&p.name.id)))
+                .collect(),
+            km: partners.iter().map(|p| data.distance_km(p)).collect(),
+            regions: partners.iter().map(|p| data.region_of(p)).collect(),
+        }
     }
-    let haystack = normalize(&searchable_text(data, partner));
-    tokens.iter().all(|token| haystack.contains(token.as_str()))
 }
 
 fn searchable_text(data: &Dataset, partner: &Partner) -> String {
@@ -123,75 +149,72 @@ fn searchable_text(data: &Dataset, partner: &Partner) -> String {
     parts.join("\n")
 }
 
-/// The partner's continent, through its country; `None` for networks and other
-/// partners without a country.
-pub fn region_of(data: &Dataset, partner: &Partner) -> Option<Region> {
-    partner
-        .country
-        .as_deref()
-        .and_then(|code| data.country(code))
-        .map(|country| country.region)
-}
-
-/// Indices into `data.partners` of the partners that pass every filter of the
-/// query, in the query's order (`lang` names the names sorted by).
+/// The ids of the partners that pass every filter, in the given order (`lang` names
+/// the language whose names are sorted by).
 ///
 /// Within a filter any selected value will do; across filters all must hold.
 /// A period excludes partners whose start is unknown, since nothing says they
 /// fall in it; without a period they stay.
-pub fn apply(data: &Dataset, query: &Query, lang: Lang) -> Vec<usize> {
-    let tokens = search_tokens(&query.q);
-    let mut found: Vec<usize> = data
-        .partners
-        .iter()
-        .enumerate()
-        .filter(|(_, partner)| {
-            has_any_sector(partner, &query.sectors)
-                && matches_except_sectors(data, query, &tokens, partner)
+pub fn visible(
+    data: &Dataset,
+    index: &Index,
+    filters: &Filters,
+    order: Sort,
+    lang: Lang,
+) -> Vec<PartnerId> {
+    let tokens = search_tokens(&filters.q);
+    let mut found: Vec<usize> = (0..data.partners.len())
+        .filter(|&i| {
+            has_any_sector(&data.partners[i], &filters.sectors)
+                && matches_except_sectors(data, index, filters, &tokens, i)
         })
-        .map(|(i, _)| i)
         .collect();
-    sort(data, &mut found, query.sort.unwrap_or_default(), lang);
+    sort(data, index, &mut found, order, lang);
     found
+        .into_iter()
+        .map(|i| data.partners[i].id.clone())
+        .collect()
 }
 
 /// For each sector of `data.sectors`, in that order: how many partners the page
 /// would show if that sector alone were selected, every other filter unchanged.
-pub fn sector_counts(data: &Dataset, query: &Query) -> Vec<(String, usize)> {
-    let tokens = search_tokens(&query.q);
-    let others: Vec<&Partner> = data
-        .partners
-        .iter()
-        .filter(|partner| matches_except_sectors(data, query, &tokens, partner))
+pub fn sector_counts(data: &Dataset, index: &Index, filters: &Filters) -> Vec<usize> {
+    let tokens = search_tokens(&filters.q);
+    let others: Vec<&Partner> = (0..data.partners.len())
+        .filter(|&i| matches_except_sectors(data, index, filters, &tokens, i))
+        .map(|i| &*data.partners[i])
         .collect();
     data.sectors
         .iter()
         .map(|sector| {
-            let count = others
+            others
                 .iter()
                 .filter(|partner| partner.sectors.contains(&sector.id))
-                .count();
-            (sector.id.clone(), count)
+                .count()
         })
         .collect()
 }
 
-fn has_any_sector(partner: &Partner, sectors: &[String]) -> bool {
+fn has_any_sector(partner: &Partner, sectors: &[SectorId]) -> bool {
     sectors.is_empty() || partner.sectors.iter().any(|id| sectors.contains(id))
 }
 
 fn matches_except_sectors(
     data: &Dataset,
-    query: &Query,
+    index: &Index,
+    filters: &Filters,
     tokens: &[String],
-    partner: &Partner,
+    i: usize,
 ) -> bool {
-    any_of(&query.relations, partner.relation)
-        && any_of(&query.statuses, partner.status)
-        && (query.regions.is_empty()
-            || region_of(data, partner).is_some_and(|region| query.regions.contains(&region)))
-        && in_period(partner, query.from, query.to)
-        && matches_tokens(data, partner, tokens)
+    let partner = &data.partners[i];
+    any_of(&filters.relations, partner.relation)
+        && any_of(&filters.statuses, partner.status)
+        && (filters.regions.is_empty()
+            || index.regions[i].is_some_and(|region| filters.regions.contains(&region)))
+        && in_period(partner, filters.from, filters.to)
+        && tokens
+            .iter()
+            .all(|token| index.haystacks[i].contains(token.as_str()))
 }
 
 fn any_of<T: PartialEq>(selected: &[T], value: T) -> bool {
@@ -213,17 +236,13 @@ fn in_period(partner: &Partner, from: Option<i32>, to: Option<i32>) -> bool {
     (low..=high).contains(&year)
 }
 
-fn sort(data: &Dataset, found: &mut [usize], order: Sort, lang: Lang) {
+fn sort(data: &Dataset, index: &Index, found: &mut [usize], order: Sort, lang: Lang) {
     // Ties fall back to the English name, then the id, so the order never depends
     // on the order of the file.
-    let english: Vec<String> = data
-        .partners
-        .iter()
-        .map(|p| normalize(&p.name.en))
-        .collect();
     let tie = |a: usize, b: usize| {
-        english[a]
-            .cmp(&english[b])
+        index.names[a]
+            .0
+            .cmp(&index.names[b].0)
             .then_with(|| data.partners[a].id.cmp(&data.partners[b].id))
     };
     match order {
@@ -232,23 +251,16 @@ fn sort(data: &Dataset, found: &mut [usize], order: Sort, lang: Lang) {
             unknown_last(sa.as_ref(), sb.as_ref(), Ord::cmp).then_with(|| tie(a, b))
         }),
         Sort::Name => {
-            let names: Vec<String> = data
-                .partners
-                .iter()
-                .map(|p| normalize(lang.pick(&p.name)))
-                .collect();
-            found.sort_by(|&a, &b| names[a].cmp(&names[b]).then_with(|| tie(a, b)));
+            let name = |i: usize| match lang {
+                Lang::En => &index.names[i].0,
+                Lang::Id => &index.names[i].1,
+            };
+            found.sort_by(|&a, &b| name(a).cmp(name(b)).then_with(|| tie(a, b)));
         }
-        Sort::Distance => {
-            let km: Vec<Option<f64>> = data
-                .partners
-                .iter()
-                .map(|p| distance_from_home(data, p))
-                .collect();
-            found.sort_by(|&a, &b| {
-                unknown_last(km[a].as_ref(), km[b].as_ref(), f64::total_cmp).then_with(|| tie(a, b))
-            });
-        }
+        Sort::Distance => found.sort_by(|&a, &b| {
+            unknown_last(index.km[a].as_ref(), index.km[b].as_ref(), f64::total_cmp)
+                .then_with(|| tie(a, b))
+        }),
     }
 }
 
@@ -259,15 +271,4 @@ fn unknown_last<T>(a: Option<&T>, b: Option<&T>, cmp: impl Fn(&T, &T) -> Orderin
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
-}
-
-/// Great-circle distance in km from the home city to the partner's point;
-/// `None` for partners without one. The same function as the map's, so the list
-/// and the map cannot disagree about a distance.
-pub fn distance_from_home(data: &Dataset, partner: &Partner) -> Option<f64> {
-    let home = &data.home.geo;
-    partner
-        .geo
-        .as_ref()
-        .map(|geo| distance_km(home.lat, home.lon, geo.lat, geo.lon))
 }

@@ -150,6 +150,19 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 /// Empty for identical points and for antipodes (no unique great circle), and for
 /// non-finite input.
 pub fn arc(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> Vec<Vec<(f64, f64)>> {
+    arc_sampled(lat1, lon1, lat2, lon2, 1.0, 16)
+}
+
+/// [`arc`] with one sample every `degrees` of arc and at least `min_segments`: coarser
+/// arcs for maps that draw thousands at once.
+pub fn arc_sampled(
+    lat1: f64,
+    lon1: f64,
+    lat2: f64,
+    lon2: f64,
+    degrees: f64,
+    min_segments: usize,
+) -> Vec<Vec<(f64, f64)>> {
     if ![lat1, lon1, lat2, lon2].iter().all(|v| v.is_finite()) {
         return Vec::new();
     }
@@ -159,7 +172,12 @@ pub fn arc(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> Vec<Vec<(f64, f64)>> {
     if omega < ANGLE_EPS || PI - omega < ANGLE_EPS {
         return Vec::new();
     }
-    let segments = (omega.to_degrees().ceil() as usize).max(16);
+    let degrees = if degrees.is_finite() && degrees > 0.0 {
+        degrees
+    } else {
+        1.0
+    };
+    let segments = ((omega.to_degrees() / degrees).ceil() as usize).max(min_segments.max(1));
     let sin_omega = omega.sin();
     let sample = |i: usize| -> Vec3 {
         // The exact endpoints, so the arc meets the markers projected with `project`.
@@ -212,8 +230,13 @@ pub fn arc(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> Vec<Vec<(f64, f64)>> {
 
 /// SVG path data for [`arc`]: `M x y L x y … M …`, absolute, on a 0.1-unit grid.
 pub fn arc_path(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> String {
+    path_data(arc(lat1, lon1, lat2, lon2))
+}
+
+/// SVG path data for sub-paths in map units, absolute, on a 0.1-unit grid.
+pub fn path_data(paths: Vec<Vec<(f64, f64)>>) -> String {
     let mut d = String::new();
-    for path in arc(lat1, lon1, lat2, lon2) {
+    for path in paths {
         for (i, &(x, y)) in path.iter().enumerate() {
             if !d.is_empty() {
                 d.push(' ');

@@ -1,11 +1,14 @@
 //! Interface text in Bahasa Indonesia and English, and dates and numbers as each
 //! language writes them.
 //!
-//! Every string is a `Key` whose `pair` gives both languages at once, so a string
-//! cannot exist in one language only; a native test also checks none is empty.
+//! Every fixed string is a `Key` whose `pair` gives both languages at once, and every
+//! vocabulary value has a [`Label`] written the same way, so a string cannot exist in one
+//! language only; a native test also checks none is empty. Strings with a number in them
+//! are made by the `format_*` functions at the end, again with both languages side by side.
 
 use crate::model::{EventKind, Level, Region, Relation, Status, Text};
 use crate::time::PartialDate;
+use crate::url_state::{Sort, View};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -34,7 +37,7 @@ impl Lang {
 
     /// The language for a visitor: the URL's choice if valid, else Indonesian
     /// for a browser set to Indonesian (`id`, `id-ID`, `in`), else English.
-    pub fn choose(param: Option<&str>, browser: Option<&str>) -> Lang {
+    pub fn for_visitor(param: Option<&str>, browser: Option<&str>) -> Lang {
         if let Some(lang) = param.and_then(Lang::parse) {
             return lang;
         }
@@ -44,6 +47,22 @@ impl Lang {
         match primary.as_deref() {
             Some("id" | "in") => Lang::Id,
             _ => Lang::En,
+        }
+    }
+
+    /// The locale for the browser's `Intl` formatters.
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::Id => "id-ID",
+            Lang::En => "en-GB",
+        }
+    }
+
+    /// Picks this language's side of an (Indonesian, English) pair.
+    pub fn choose(self, pair: (&'static str, &'static str)) -> &'static str {
+        match self {
+            Lang::Id => pair.0,
+            Lang::En => pair.1,
         }
     }
 
@@ -111,9 +130,6 @@ ui_strings! {
     ClearAll => ("Hapus semua filter", "Clear all filters"),
     NoResults => ("Tidak ada mitra yang cocok dengan filter ini.", "No partner matches these filters."),
     SortBy => ("Urutkan", "Sort by"),
-    SortSince => ("Tanggal mulai", "Start date"),
-    SortName => ("Nama", "Name"),
-    SortDistance => ("Jarak dari Jakarta", "Distance from Jakarta"),
     MapLabel => ("Peta dunia mitra Jakarta. Seret atau gunakan tombol panah untuk menggeser, + dan − untuk memperbesar, 0 untuk mengatur ulang.", "World map of Jakarta's partners. Drag or use the arrow keys to pan, + and − to zoom, 0 to reset."),
     ZoomIn => ("Perbesar", "Zoom in"),
     ZoomOut => ("Perkecil", "Zoom out"),
@@ -126,31 +142,100 @@ ui_strings! {
     SourcesHeading => ("Sumber", "Sources"),
     LocalTime => ("Waktu setempat sekarang", "Local time now"),
     Note => ("Catatan", "Note"),
-    NotOnMap => ("Tanpa titik di peta", "No point on the map"),
-    Seat => ("titik: ibu kota/kota pusat", "point: seat city"),
-    ViewMap => ("Peta", "Map"),
-    ViewList => ("Daftar", "List"),
     ViewSwitch => ("Tampilan", "View"),
-    DetailOf => ("Rincian mitra", "Partner details"),
     OpensNewTab => ("(membuka tab baru)", "(opens in a new tab)"),
     Related => ("Terkait", "Related"),
-    DistanceLabel => ("Jarak dari Jakarta", "Distance from Jakarta"),
+    DistanceFrom => ("Jarak dari", "Distance from"),
     Credits => ("Kredit dan sumber data", "Credits and data sources"),
     DataChecked => ("Data terakhir diperiksa", "Data last checked"),
-    Jakarta => ("Jakarta", "Jakarta"),
     FiguresHeading => ("Angka kunci", "Key figures"),
     LinkIgnored => ("Sebagian tautan ini tidak dikenali dan diabaikan:", "Part of this link was not understood and is ignored:"),
+    ShowMore => ("Tampilkan lebih banyak", "Show more"),
 }
 
 impl Key {
     pub fn get(self, lang: Lang) -> &'static str {
-        let (id, en) = self.pair();
-        match lang {
-            Lang::Id => id,
-            Lang::En => en,
-        }
+        lang.choose(self.pair())
     }
 }
+
+/// A vocabulary value's name for people, in both languages.
+pub trait Label: Copy {
+    /// (Indonesian, English).
+    fn label_pair(self) -> (&'static str, &'static str);
+
+    fn label(self, lang: Lang) -> &'static str {
+        lang.choose(self.label_pair())
+    }
+}
+
+/// Implements [`Label`] with both languages of each value side by side.
+macro_rules! labels {
+    ($type:ty { $($value:ident => ($id:expr, $en:expr),)* }) => {
+        impl Label for $type {
+            fn label_pair(self) -> (&'static str, &'static str) {
+                match self {
+                    $(<$type>::$value => ($id, $en),)*
+                }
+            }
+        }
+    };
+}
+
+labels!(Relation {
+    SisterCity => ("Kota kembar", "Sister city"),
+    SisterProvince => ("Provinsi kembar", "Sister province"),
+    LetterOfIntent => ("Surat pernyataan kehendak (LoI)", "Letter of intent"),
+    Memorandum => ("Nota kesepahaman", "Memorandum"),
+    CooperationAgreement => ("Perjanjian kerja sama", "Cooperation agreement"),
+    Programme => ("Program", "Programme"),
+    NetworkMembership => ("Anggota jaringan", "Network membership"),
+});
+
+labels!(Status {
+    Active => ("Aktif", "Active"),
+    InProgress => ("Dalam proses", "In progress"),
+    Dormant => ("Tidak aktif", "Dormant"),
+});
+
+labels!(Level {
+    City => ("Kota", "City"),
+    Province => ("Provinsi", "Province"),
+    State => ("Negara bagian", "State"),
+    Network => ("Jaringan", "Network"),
+    Institution => ("Lembaga", "Institution"),
+});
+
+labels!(Region {
+    Asia => ("Asia", "Asia"),
+    Europe => ("Eropa", "Europe"),
+    Africa => ("Afrika", "Africa"),
+    Americas => ("Amerika", "Americas"),
+    Oceania => ("Oseania", "Oceania"),
+});
+
+labels!(EventKind {
+    Signing => ("Penandatanganan", "Signing"),
+    Visit => ("Kunjungan", "Visit"),
+    Meeting => ("Pertemuan", "Meeting"),
+    Anniversary => ("Peringatan", "Anniversary"),
+    Programme => ("Program", "Programme"),
+    Conference => ("Konferensi", "Conference"),
+    Other => ("Lainnya", "Other"),
+});
+
+labels!(View {
+    Map => ("Peta", "Map"),
+    List => ("Daftar", "List"),
+    Timeline => ("Linimasa", "Timeline"),
+    Figures => ("Angka", "Figures"),
+});
+
+labels!(Sort {
+    Since => ("Tanggal mulai", "Start date"),
+    Name => ("Nama", "Name"),
+    Distance => ("Jarak", "Distance"),
+});
 
 const MONTHS_ID: [&str; 12] = [
     "Januari",
@@ -200,81 +285,6 @@ pub fn format_date(date: &PartialDate, lang: Lang) -> String {
     }
 }
 
-/// Picks one side of an (Indonesian, English) pair.
-fn choose(lang: Lang, pair: (&'static str, &'static str)) -> &'static str {
-    match lang {
-        Lang::Id => pair.0,
-        Lang::En => pair.1,
-    }
-}
-
-pub fn relation_label(relation: Relation, lang: Lang) -> &'static str {
-    choose(
-        lang,
-        match relation {
-            Relation::SisterCity => ("Kota kembar", "Sister city"),
-            Relation::SisterProvince => ("Provinsi kembar", "Sister province"),
-            Relation::LetterOfIntent => ("Surat pernyataan kehendak (LoI)", "Letter of intent"),
-            Relation::Memorandum => ("Nota kesepahaman", "Memorandum"),
-            Relation::CooperationAgreement => ("Perjanjian kerja sama", "Cooperation agreement"),
-            Relation::Programme => ("Program", "Programme"),
-            Relation::NetworkMembership => ("Anggota jaringan", "Network membership"),
-        },
-    )
-}
-
-pub fn status_label(status: Status, lang: Lang) -> &'static str {
-    choose(
-        lang,
-        match status {
-            Status::Active => ("Aktif", "Active"),
-            Status::InProgress => ("Dalam proses", "In progress"),
-            Status::Dormant => ("Tidak aktif", "Dormant"),
-        },
-    )
-}
-
-pub fn level_label(level: Level, lang: Lang) -> &'static str {
-    choose(
-        lang,
-        match level {
-            Level::City => ("Kota", "City"),
-            Level::Province => ("Provinsi", "Province"),
-            Level::State => ("Negara bagian", "State"),
-            Level::Network => ("Jaringan", "Network"),
-            Level::Institution => ("Lembaga", "Institution"),
-        },
-    )
-}
-
-pub fn region_label(region: Region, lang: Lang) -> &'static str {
-    choose(
-        lang,
-        match region {
-            Region::Asia => ("Asia", "Asia"),
-            Region::Europe => ("Eropa", "Europe"),
-            Region::Africa => ("Afrika", "Africa"),
-            Region::Americas => ("Amerika", "Americas"),
-            Region::Oceania => ("Oseania", "Oceania"),
-        },
-    )
-}
-
-pub fn event_kind_label(kind: EventKind, lang: Lang) -> &'static str {
-    choose(
-        lang,
-        match kind {
-            EventKind::Signing => ("Penandatanganan", "Signing"),
-            EventKind::Visit => ("Kunjungan", "Visit"),
-            EventKind::Meeting => ("Pertemuan", "Meeting"),
-            EventKind::Anniversary => ("Peringatan", "Anniversary"),
-            EventKind::Programme => ("Program", "Programme"),
-            EventKind::Conference => ("Konferensi", "Conference"),
-            EventKind::Other => ("Lainnya", "Other"),
-        },
-    )
-}
-
 /// A whole number with the language's thousands separator: "14.450" or "14,450".
 pub fn format_int(n: i64, lang: Lang) -> String {
     let sep = match lang {
@@ -295,6 +305,27 @@ pub fn format_int(n: i64, lang: Lang) -> String {
     out
 }
 
+/// A figure as the language writes it: "14.450" or "14,450"; "1,5" or "1.5".
+pub fn format_number(value: f64, lang: Lang) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        return format_int(value as i64, lang);
+    }
+    let text = format!("{}", (value * 100.0).round() / 100.0);
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let whole = whole
+        .parse::<i64>()
+        .map_or_else(|_| whole.to_owned(), |w| format_int(w, lang));
+    let point = match lang {
+        Lang::Id => ',',
+        Lang::En => '.',
+    };
+    if fraction.is_empty() {
+        whole
+    } else {
+        format!("{whole}{point}{fraction}")
+    }
+}
+
 /// "14.450 km" or "14,450 km".
 pub fn format_km(km: f64, lang: Lang) -> String {
     format!("{} km", format_int(km.round() as i64, lang))
@@ -311,9 +342,25 @@ pub fn format_years(years: i32, lang: Lang) -> String {
 
 /// "12 dari 41 mitra" or "12 of 41 partners".
 pub fn format_count(shown: usize, total: usize, lang: Lang) -> String {
+    let (shown, total) = (
+        format_int(shown as i64, lang),
+        format_int(total as i64, lang),
+    );
     match lang {
         Lang::Id => format!("{shown} dari {total} mitra"),
         Lang::En => format!("{shown} of {total} partners"),
+    }
+}
+
+/// "Menampilkan 100 dari 5.000" or "Showing 100 of 5,000": how much of a long list is shown.
+pub fn format_showing(shown: usize, total: usize, lang: Lang) -> String {
+    let (shown, total) = (
+        format_int(shown as i64, lang),
+        format_int(total as i64, lang),
+    );
+    match lang {
+        Lang::Id => format!("Menampilkan {shown} dari {total}"),
+        Lang::En => format!("Showing {shown} of {total}"),
     }
 }
 

@@ -3,12 +3,201 @@
 //! Every type here is plain data with no DOM, so the shipped file can be read and
 //! validated by native tests. `docs/DATA.md` documents each field for people.
 
-use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::time::PartialDate;
 
 /// The schema versions this build understands.
 pub const KNOWN_SCHEMAS: &[u32] = &[1];
+
+/// True for `tokyo`, `new-south-wales`, `c40`; false for `Tokyo`, `new_york`, `-x`: the
+/// rule for every id that appears in a permalink.
+pub fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Declares an id type: shared text (cloning it copies a pointer, as keyed lists and
+/// closures do often), compared and hashed as its text, written in JSON as a plain string.
+/// Whether it is kebab-case is for the validator to judge and report, so reading accepts any.
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+        pub struct $name(Arc<str>);
+
+        impl $name {
+            /// The id read from a URL: trimmed, lowercased, and only if kebab-case.
+            pub fn parse(text: &str) -> Option<Self> {
+                let id = text.trim().to_ascii_lowercase();
+                is_kebab_id(&id).then(|| Self(id.into()))
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(text: &str) -> Self {
+                Self(text.into())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(text: String) -> Self {
+                Self(text.into())
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                &*self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                &*self.0 == *other
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(&*self.0, f)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                String::deserialize(deserializer).map(Self::from)
+            }
+        }
+    };
+}
+
+id_type! {
+    /// A partner's id: the kebab-case slug of its English name (`tokyo`, `new-south-wales`).
+    PartnerId
+}
+
+id_type! {
+    /// A sector's id from the controlled vocabulary (`flood-river`, `culture-tourism`).
+    SectorId
+}
+
+/// A closed list of values with one spelling each, used in the data file and in URLs.
+///
+/// The spelling is written once, in [`vocabulary!`]: serde, the URL and the filter
+/// selects all read it from here.
+pub trait Vocabulary: Copy + Eq + Ord + Send + Sync + 'static {
+    /// Every value, in display order.
+    const ALL: &'static [Self];
+    /// The kebab-case spelling (`sister-city`).
+    fn id(self) -> &'static str;
+    /// Reads a spelling, trimmed and ignoring ASCII case; `None` for anything else.
+    fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|v| v.id().eq_ignore_ascii_case(text))
+    }
+}
+
+/// Declares an enum that implements [`Vocabulary`] and is read and written by serde as its id;
+/// an unknown spelling is an error that lists the known ones.
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $id:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)*
+        }
+
+        impl $crate::model::Vocabulary for $name {
+            const ALL: &'static [Self] = &[$($name::$variant,)*];
+            fn id(self) -> &'static str {
+                match self {
+                    $($name::$variant => $id,)*
+                }
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str($crate::model::Vocabulary::id(*self))
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <String as ::serde::Deserialize>::deserialize(deserializer)?;
+                $crate::model::from_exact_id(&text).map_err(::serde::de::Error::custom)
+            }
+        }
+    };
+}
+pub(crate) use vocabulary;
+
+/// The value spelled exactly `text` (the data file is read strictly; only URLs leniently),
+/// or a message that lists the known spellings.
+pub(crate) fn from_exact_id<T: Vocabulary>(text: &str) -> Result<T, String> {
+    T::ALL
+        .iter()
+        .copied()
+        .find(|v| v.id() == text)
+        .ok_or_else(|| unknown_value(text, &mut T::ALL.iter().map(|v| v.id())))
+}
+
+/// Not generic, so its code is in the binary once, whatever the vocabulary.
+fn unknown_value(text: &str, ids: &mut dyn Iterator<Item = &'static str>) -> String {
+    let known: Vec<&str> = ids.collect();
+    format!(
+        "unknown value \"{text}\", expected one of {}",
+        known.join(", ")
+    )
+}
 
 /// A text in both of the app's languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,11 +218,24 @@ pub struct Dataset {
     pub countries: Vec<Country>,
     pub sectors: Vec<Sector>,
     pub sources: Vec<Source>,
-    pub partners: Vec<Partner>,
+    /// Shared, so that a view can hold a partner without copying it.
+    pub partners: Vec<Arc<Partner>>,
     pub figures: Vec<Figure>,
     /// Attribution lines shown in the app's credits.
     #[serde(default)]
     pub credits: Vec<Text>,
+    /// Positions by id, built by [`Dataset::reindex`] (which `data::parse` calls).
+    #[serde(skip)]
+    index: Index,
+}
+
+/// Where each record sits in its list, so that a lookup by id does not scan thousands.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Index {
+    partners: HashMap<PartnerId, usize>,
+    sectors: HashMap<SectorId, usize>,
+    sources: HashMap<String, usize>,
+    countries: HashMap<String, usize>,
 }
 
 /// The city whose partners the file lists (Jakarta); arcs start here.
@@ -60,15 +262,15 @@ pub struct Geo {
     pub seat: bool,
 }
 
-/// Continents, used by the region filter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Region {
-    Asia,
-    Europe,
-    Africa,
-    Americas,
-    Oceania,
+vocabulary! {
+    /// Continents, used by the region filter.
+    Region {
+        Asia => "asia",
+        Europe => "europe",
+        Africa => "africa",
+        Americas => "americas",
+        Oceania => "oceania",
+    }
 }
 
 /// A country named by an ISO 3166-1 alpha-2 code.
@@ -82,7 +284,7 @@ pub struct Country {
 /// A sector of cooperation from the controlled vocabulary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sector {
-    pub id: String,
+    pub id: SectorId,
     pub label: Text,
 }
 
@@ -98,41 +300,44 @@ pub struct Source {
     pub language: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Level {
-    City,
-    Province,
-    State,
-    Network,
-    Institution,
+vocabulary! {
+    /// What kind of body the partner is.
+    Level {
+        City => "city",
+        Province => "province",
+        State => "state",
+        Network => "network",
+        Institution => "institution",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Relation {
-    SisterCity,
-    SisterProvince,
-    LetterOfIntent,
-    Memorandum,
-    CooperationAgreement,
-    Programme,
-    NetworkMembership,
+vocabulary! {
+    /// The instrument that binds the partner to the home city; declared in sort order.
+    Relation {
+        SisterCity => "sister-city",
+        SisterProvince => "sister-province",
+        LetterOfIntent => "letter-of-intent",
+        Memorandum => "memorandum",
+        CooperationAgreement => "cooperation-agreement",
+        Programme => "programme",
+        NetworkMembership => "network-membership",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    Active,
-    InProgress,
-    Dormant,
+vocabulary! {
+    /// Where the partnership stands.
+    Status {
+        Active => "active",
+        InProgress => "in-progress",
+        Dormant => "dormant",
+    }
 }
 
 /// One international partner of the home city: a city, province, state, network or institution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Partner {
     /// Stable kebab-case slug of the English name; used in permalinks.
-    pub id: String,
+    pub id: PartnerId,
     pub name: Text,
     /// ISO 3166-1 alpha-2; absent for networks and where the record's note explains why.
     #[serde(default)]
@@ -149,13 +354,13 @@ pub struct Partner {
     /// Absent for networks and institutions with no single place.
     #[serde(default)]
     pub geo: Option<Geo>,
-    pub sectors: Vec<String>,
+    pub sectors: Vec<SectorId>,
     pub summary: Text,
     #[serde(default)]
     pub note: Option<Text>,
     /// Other partner records this one belongs with (a programme and its city).
     #[serde(default)]
-    pub related: Vec<String>,
+    pub related: Vec<PartnerId>,
     #[serde(default)]
     pub events: Vec<Event>,
     pub sources: Vec<String>,
@@ -166,16 +371,17 @@ pub struct Partner {
     pub checked: Option<PartialDate>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum EventKind {
-    Signing,
-    Visit,
-    Meeting,
-    Anniversary,
-    Programme,
-    Conference,
-    Other,
+vocabulary! {
+    /// What happened at an event.
+    EventKind {
+        Signing => "signing",
+        Visit => "visit",
+        Meeting => "meeting",
+        Anniversary => "anniversary",
+        Programme => "programme",
+        Conference => "conference",
+        Other => "other",
+    }
 }
 
 /// A dated thing that happened in a partnership.
@@ -194,8 +400,39 @@ pub struct Event {
     #[serde(default)]
     pub people: Vec<Person>,
     #[serde(default)]
-    pub sectors: Vec<String>,
+    pub sectors: Vec<SectorId>,
     pub sources: Vec<String>,
+}
+
+impl Partner {
+    /// Every source the record, its events and its conflicting claims cite, once each, in
+    /// that order.
+    pub fn cited_sources(&self) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
+        self.sources
+            .iter()
+            .chain(self.events.iter().flat_map(|e| &e.sources))
+            .chain(claim_sources(&self.conflicts))
+            .map(String::as_str)
+            .filter(|id| seen.insert(*id))
+            .collect()
+    }
+
+    /// The events from the earliest to the latest (a stable sort: same-day events keep the
+    /// file's order).
+    pub fn events_in_order(&self) -> Vec<&Event> {
+        let mut events: Vec<&Event> = self.events.iter().collect();
+        events.sort_by_key(|e| e.date);
+        events
+    }
+}
+
+/// The sources of every claim of these conflicts.
+pub fn claim_sources(conflicts: &[Conflict]) -> impl Iterator<Item = &String> {
+    conflicts
+        .iter()
+        .flat_map(|c| &c.claims)
+        .flat_map(|c| &c.sources)
 }
 
 /// Someone named in an event, with the role they held then.
@@ -239,27 +476,109 @@ pub struct Figure {
     pub note: Option<Text>,
     /// Partners the figure is about, if any.
     #[serde(default)]
-    pub partners: Vec<String>,
+    pub partners: Vec<PartnerId>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
 }
 
+/// The record at `index[key]` if it really has that key, else the first with it: a list
+/// edited since the last [`Dataset::reindex`] costs a scan, never a wrong answer.
+fn lookup<'a, T, K: std::hash::Hash + Eq + std::borrow::Borrow<str>>(
+    list: &'a [T],
+    index: &HashMap<K, usize>,
+    key: &str,
+    key_of: impl Fn(&T) -> &str,
+) -> Option<&'a T> {
+    index
+        .get(key)
+        .and_then(|&i| list.get(i))
+        .filter(|record| key_of(record) == key)
+        .or_else(|| list.iter().find(|record| key_of(record) == key))
+}
+
 impl Dataset {
-    pub fn partner(&self, id: &str) -> Option<&Partner> {
-        self.partners.iter().find(|p| p.id == id)
+    /// A dataset of these records, indexed by id.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        schema: u32,
+        checked: PartialDate,
+        home: Home,
+        countries: Vec<Country>,
+        sectors: Vec<Sector>,
+        sources: Vec<Source>,
+        partners: Vec<Arc<Partner>>,
+        figures: Vec<Figure>,
+        credits: Vec<Text>,
+    ) -> Dataset {
+        let mut data = Dataset {
+            schema,
+            checked,
+            home,
+            countries,
+            sectors,
+            sources,
+            partners,
+            figures,
+            credits,
+            index: Index::default(),
+        };
+        data.reindex();
+        data
+    }
+
+    /// Rebuilds the lookup by id after the lists were edited; the first of equal ids wins.
+    pub fn reindex(&mut self) {
+        fn positions<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> HashMap<K, usize> {
+            let mut map = HashMap::new();
+            for (i, key) in keys.enumerate() {
+                map.entry(key).or_insert(i);
+            }
+            map
+        }
+        self.index = Index {
+            partners: positions(self.partners.iter().map(|p| p.id.clone())),
+            sectors: positions(self.sectors.iter().map(|s| s.id.clone())),
+            sources: positions(self.sources.iter().map(|s| s.id.clone())),
+            countries: positions(self.countries.iter().map(|c| c.code.clone())),
+        };
+    }
+
+    pub fn partner(&self, id: &str) -> Option<&Arc<Partner>> {
+        lookup(&self.partners, &self.index.partners, id, |p| &p.id)
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.code == code)
+        lookup(&self.countries, &self.index.countries, code, |c| &c.code)
     }
 
     pub fn sector(&self, id: &str) -> Option<&Sector> {
-        self.sectors.iter().find(|s| s.id == id)
+        lookup(&self.sectors, &self.index.sectors, id, |s| &s.id)
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        lookup(&self.sources, &self.index.sources, id, |s| &s.id)
+    }
+
+    /// The partner's continent, through its country; `None` for networks and other
+    /// partners without a country.
+    pub fn region_of(&self, partner: &Partner) -> Option<Region> {
+        partner
+            .country
+            .as_deref()
+            .and_then(|code| self.country(code))
+            .map(|country| country.region)
+    }
+
+    /// Great-circle distance in km from the home city to the partner's point; `None` for
+    /// partners without one. The map draws its arcs with the same geometry, so the list
+    /// and the map cannot disagree about a distance.
+    pub fn distance_km(&self, partner: &Partner) -> Option<f64> {
+        let home = &self.home.geo;
+        partner
+            .geo
+            .as_ref()
+            .map(|geo| crate::geo::distance_km(home.lat, home.lon, geo.lat, geo.lon))
     }
 
     /// What to show for a partner's country: the country's name, else the record's

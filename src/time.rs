@@ -106,6 +106,11 @@ impl PartialDate {
     }
 }
 
+/// Today's date as the device's clock gives it (the browser's, in the app).
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 impl fmt::Display for PartialDate {
     /// The canonical JSON form (`1989`, `1989-10`, `1989-10-23`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

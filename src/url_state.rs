@@ -13,6 +13,9 @@
 //!   checkboxes of one name would send them. Repeated single parameters: the last
 //!   valid value wins, and an invalid or empty one does not erase an earlier valid one.
 //!
+//! The query holds the [`Filters`] apart from the page state (language, open partner, view,
+//! sort), so that filtering cannot depend on page state.
+//!
 //! Writing rules: a fixed parameter order, `None` and empty values left out, and
 //! any value that is set written even when it equals the app's default, so that
 //! `Query::parse(&q.to_search()) == q` for every query in normal form (lists sorted
@@ -20,312 +23,58 @@
 //! what `parse` produces.
 
 use std::fmt::Write as _;
+use std::ops::RangeInclusive;
 
 use crate::i18n::Lang;
-use crate::model::{Dataset, Region, Relation, Status};
-use crate::validate::is_kebab_id;
+use crate::model::{
+    vocabulary, Dataset, PartnerId, Region, Relation, SectorId, Status, Vocabulary,
+};
 
-/// The four ways of looking at the partners.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum View {
-    Map,
-    List,
-    Timeline,
-    Figures,
-}
-
-impl View {
-    pub const ALL: [View; 4] = [View::Map, View::List, View::Timeline, View::Figures];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            View::Map => "map",
-            View::List => "list",
-            View::Timeline => "timeline",
-            View::Figures => "figures",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<View> {
-        from_id(&View::ALL, View::id, s)
+vocabulary! {
+    /// The four ways of looking at the partners.
+    #[derive(Default)]
+    View {
+        #[default]
+        Map => "map",
+        List => "list",
+        Timeline => "timeline",
+        Figures => "figures",
     }
 }
 
-/// Order of the partner list; not in the original URL contract, added as `sort=`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Sort {
-    #[default]
-    Since,
-    Name,
-    Distance,
-}
-
-impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Since, Sort::Name, Sort::Distance];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Sort::Since => "since",
-            Sort::Name => "name",
-            Sort::Distance => "distance",
-        }
+vocabulary! {
+    /// Order of the partner list; not in the original URL contract, added as `sort=`.
+    #[derive(Default)]
+    Sort {
+        #[default]
+        Since => "since",
+        Name => "name",
+        Distance => "distance",
     }
-
-    pub fn parse(s: &str) -> Option<Sort> {
-        from_id(&Sort::ALL, Sort::id, s)
-    }
-}
-
-/// Every relation, in the order the model declares them (which is also their sort order).
-pub const RELATIONS: [Relation; 7] = [
-    Relation::SisterCity,
-    Relation::SisterProvince,
-    Relation::LetterOfIntent,
-    Relation::Memorandum,
-    Relation::CooperationAgreement,
-    Relation::Programme,
-    Relation::NetworkMembership,
-];
-
-pub const STATUSES: [Status; 3] = [Status::Active, Status::InProgress, Status::Dormant];
-
-pub const REGIONS: [Region; 5] = [
-    Region::Asia,
-    Region::Europe,
-    Region::Africa,
-    Region::Americas,
-    Region::Oceania,
-];
-
-// These ids repeat the model's serde names by hand so that reading a URL does not
-// go through serde_json; a test checks that both spellings agree.
-
-/// The relation's kebab-case id, as in the data file and the URL.
-pub fn relation_id(relation: Relation) -> &'static str {
-    match relation {
-        Relation::SisterCity => "sister-city",
-        Relation::SisterProvince => "sister-province",
-        Relation::LetterOfIntent => "letter-of-intent",
-        Relation::Memorandum => "memorandum",
-        Relation::CooperationAgreement => "cooperation-agreement",
-        Relation::Programme => "programme",
-        Relation::NetworkMembership => "network-membership",
-    }
-}
-
-pub fn parse_relation(s: &str) -> Option<Relation> {
-    from_id(&RELATIONS, relation_id, s)
-}
-
-pub fn status_id(status: Status) -> &'static str {
-    match status {
-        Status::Active => "active",
-        Status::InProgress => "in-progress",
-        Status::Dormant => "dormant",
-    }
-}
-
-pub fn parse_status(s: &str) -> Option<Status> {
-    from_id(&STATUSES, status_id, s)
-}
-
-pub fn region_id(region: Region) -> &'static str {
-    match region {
-        Region::Asia => "asia",
-        Region::Europe => "europe",
-        Region::Africa => "africa",
-        Region::Americas => "americas",
-        Region::Oceania => "oceania",
-    }
-}
-
-pub fn parse_region(s: &str) -> Option<Region> {
-    from_id(&REGIONS, region_id, s)
-}
-
-fn from_id<T: Copy>(all: &[T], id: fn(T) -> &'static str, s: &str) -> Option<T> {
-    let s = s.trim();
-    all.iter().copied().find(|&v| id(v).eq_ignore_ascii_case(s))
 }
 
 /// Years outside this range are typos or jokes, not periods of a partnership.
-const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+pub const YEARS: RangeInclusive<i32> = 1000..=9999;
 
-/// Everything a permalink can say.
+/// What narrows the set of partners shown: the search and every filter, nothing else.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Query {
-    pub lang: Option<Lang>,
+pub struct Filters {
     /// The search text as typed, spaces and all, so the search box keeps its caret.
     pub q: String,
     /// Sector ids, sorted and deduplicated.
-    pub sectors: Vec<String>,
+    pub sectors: Vec<SectorId>,
     pub relations: Vec<Relation>,
     pub statuses: Vec<Status>,
     pub regions: Vec<Region>,
     pub from: Option<i32>,
     pub to: Option<i32>,
-    /// The partner whose detail is open.
-    pub partner: Option<String>,
-    pub view: Option<View>,
-    pub sort: Option<Sort>,
 }
 
-/// The parts of a query string that [`Query::parse`] and [`Query::retain_known`]
-/// drop, as `key=value` (decoded), so the page can say which part of a shared link
-/// it did not understand. Empty values are not reported: they ask for nothing.
-pub fn ignored_params(search: &str, data: &Dataset) -> Vec<String> {
-    let search = search.strip_prefix('?').unwrap_or(search);
-    let search = search.split('#').next().unwrap_or_default();
-    let mut ignored = Vec::new();
-    for pair in search.split('&').filter(|pair| !pair.is_empty()) {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let is_list = matches!(
-            decode(key).as_str(),
-            "sector" | "relation" | "status" | "region"
-        );
-        let items: Vec<&str> = if is_list {
-            value.split(',').collect()
-        } else {
-            vec![value]
-        };
-        for item in items
-            .into_iter()
-            .filter(|item| !decode(item).trim().is_empty())
-        {
-            // Each piece is judged by the very parser the app uses, so the two cannot disagree.
-            let mut alone = Query::parse(&format!("{key}={item}"));
-            alone.retain_known(data);
-            if alone == Query::default() {
-                ignored.push(format!("{}={}", decode(key), decode(item)));
-            }
-        }
-    }
-    ignored
-}
-
-impl Query {
-    /// Reads a query string, with or without its leading `?`; never fails.
-    pub fn parse(search: &str) -> Query {
-        let search = search.strip_prefix('?').unwrap_or(search);
-        // A `#` cannot be part of a query string: whatever follows is a fragment
-        // someone pasted along with it.
-        let search = search.split('#').next().unwrap_or_default();
-        let mut query = Query::default();
-        for pair in search.split('&').filter(|pair| !pair.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = decode(value);
-            match decode(key).as_str() {
-                "lang" => set_if_some(&mut query.lang, Lang::parse(&value)),
-                "q" if !value.is_empty() => query.q = value,
-                "sector" => query.sectors.extend(
-                    list(&value)
-                        .map(str::to_ascii_lowercase)
-                        .filter(|id| is_kebab_id(id)),
-                ),
-                "relation" => query
-                    .relations
-                    .extend(list(&value).filter_map(parse_relation)),
-                "status" => query.statuses.extend(list(&value).filter_map(parse_status)),
-                "region" => query.regions.extend(list(&value).filter_map(parse_region)),
-                "from" => set_if_some(&mut query.from, parse_year(&value)),
-                "to" => set_if_some(&mut query.to, parse_year(&value)),
-                "partner" => {
-                    let id = value.trim().to_ascii_lowercase();
-                    if is_kebab_id(&id) {
-                        query.partner = Some(id);
-                    }
-                }
-                "view" => set_if_some(&mut query.view, View::parse(&value)),
-                "sort" => set_if_some(&mut query.sort, Sort::parse(&value)),
-                _ => {}
-            }
-        }
-        sort_dedup(&mut query.sectors);
-        sort_dedup(&mut query.relations);
-        sort_dedup(&mut query.statuses);
-        sort_dedup(&mut query.regions);
-        // `from=2010&to=1990` is a period typed backwards, not an empty one.
-        if let (Some(from), Some(to)) = (query.from, query.to) {
-            if from > to {
-                query.from = Some(to);
-                query.to = Some(from);
-            }
-        }
-        query
-    }
-
-    /// Drops sector and partner ids the dataset does not know (an old permalink
-    /// after a record was renamed), which `parse` cannot judge without the data.
-    pub fn retain_known(&mut self, data: &Dataset) {
-        self.sectors.retain(|id| data.sector(id).is_some());
-        if self
-            .partner
-            .as_deref()
-            .is_some_and(|id| data.partner(id).is_none())
-        {
-            self.partner = None;
-        }
-    }
-
-    /// The query string: `""` when nothing is set, else `?` and the parameters in
-    /// the order lang, q, sector, relation, status, region, from, to, partner, view, sort.
-    pub fn to_search(&self) -> String {
-        let mut params: Vec<(&str, String)> = Vec::new();
-        if let Some(lang) = self.lang {
-            params.push(("lang", lang.tag().to_owned()));
-        }
-        if !self.q.is_empty() {
-            params.push(("q", encode(&self.q)));
-        }
-        let mut push_list = |name, ids: Vec<&str>| {
-            if !ids.is_empty() {
-                let encoded: Vec<String> = ids.into_iter().map(encode).collect();
-                params.push((name, encoded.join(",")));
-            }
-        };
-        push_list("sector", self.sectors.iter().map(String::as_str).collect());
-        push_list(
-            "relation",
-            self.relations.iter().map(|&r| relation_id(r)).collect(),
-        );
-        push_list(
-            "status",
-            self.statuses.iter().map(|&s| status_id(s)).collect(),
-        );
-        push_list(
-            "region",
-            self.regions.iter().map(|&r| region_id(r)).collect(),
-        );
-        if let Some(from) = self.from {
-            params.push(("from", from.to_string()));
-        }
-        if let Some(to) = self.to {
-            params.push(("to", to.to_string()));
-        }
-        if let Some(partner) = &self.partner {
-            params.push(("partner", encode(partner)));
-        }
-        if let Some(view) = self.view {
-            params.push(("view", view.id().to_owned()));
-        }
-        if let Some(sort) = self.sort {
-            params.push(("sort", sort.id().to_owned()));
-        }
-        let mut out = String::new();
-        for (i, (name, value)) in params.iter().enumerate() {
-            out.push(if i == 0 { '?' } else { '&' });
-            out.push_str(name);
-            out.push('=');
-            out.push_str(value);
-        }
-        out
-    }
-
-    /// How many filters narrow the list, for the "N active" badge: each selected
-    /// sector, relation, status and region counts one, a period counts one, and
-    /// a search that is more than blanks counts one. Language, view, sort and the
-    /// open partner are not filters.
-    pub fn active_filters(&self) -> usize {
+impl Filters {
+    /// How many filters narrow the list, for the "N active" badge: each selected sector,
+    /// relation, status and region counts one, a period counts one, and a search that is
+    /// more than blanks counts one.
+    pub fn active(&self) -> usize {
         self.sectors.len()
             + self.relations.len()
             + self.statuses.len()
@@ -334,21 +83,9 @@ impl Query {
             + usize::from(!self.q.trim().is_empty())
     }
 
-    /// The same page with every filter and the search cleared; the language, view,
-    /// sort and open partner stay, since "clear filters" should not move the reader.
-    pub fn cleared(&self) -> Query {
-        Query {
-            lang: self.lang,
-            partner: self.partner.clone(),
-            view: self.view,
-            sort: self.sort,
-            ..Query::default()
-        }
-    }
-
     /// Adds the sector if absent, removes it if present; the list stays in normal form.
-    pub fn toggle_sector(&mut self, id: &str) {
-        toggle(&mut self.sectors, id.to_owned());
+    pub fn toggle_sector(&mut self, id: &SectorId) {
+        toggle(&mut self.sectors, id.clone());
     }
 
     pub fn toggle_relation(&mut self, relation: Relation) {
@@ -361,6 +98,247 @@ impl Query {
 
     pub fn toggle_region(&mut self, region: Region) {
         toggle(&mut self.regions, region);
+    }
+
+    /// Sets a period bound, keeping `from <= to` as `parse` does.
+    pub fn set_period(&mut self, from: Option<i32>, to: Option<i32>) {
+        self.from = from;
+        self.to = to;
+        self.normalize_period();
+    }
+
+    fn normalize_period(&mut self) {
+        // `from=2010&to=1990` is a period typed backwards, not an empty one.
+        if let (Some(from), Some(to)) = (self.from, self.to) {
+            if from > to {
+                self.from = Some(to);
+                self.to = Some(from);
+            }
+        }
+    }
+}
+
+/// Everything a permalink can say.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub lang: Option<Lang>,
+    pub filters: Filters,
+    /// The partner whose detail is open.
+    pub partner: Option<PartnerId>,
+    pub view: Option<View>,
+    pub sort: Option<Sort>,
+}
+
+/// The URL's parameters, in the order a generated URL writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Param {
+    Lang,
+    Q,
+    Sector,
+    Relation,
+    Status,
+    Region,
+    From,
+    To,
+    Partner,
+    View,
+    Sort,
+}
+
+impl Param {
+    const ALL: [Param; 11] = [
+        Param::Lang,
+        Param::Q,
+        Param::Sector,
+        Param::Relation,
+        Param::Status,
+        Param::Region,
+        Param::From,
+        Param::To,
+        Param::Partner,
+        Param::View,
+        Param::Sort,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Param::Lang => "lang",
+            Param::Q => "q",
+            Param::Sector => "sector",
+            Param::Relation => "relation",
+            Param::Status => "status",
+            Param::Region => "region",
+            Param::From => "from",
+            Param::To => "to",
+            Param::Partner => "partner",
+            Param::View => "view",
+            Param::Sort => "sort",
+        }
+    }
+
+    /// Names are exact: `Sector` is not `sector`.
+    fn from_name(name: &str) -> Option<Param> {
+        Param::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    /// Comma-separated lists; a partner matches any of the values.
+    fn is_list(self) -> bool {
+        matches!(
+            self,
+            Param::Sector | Param::Relation | Param::Status | Param::Region
+        )
+    }
+}
+
+/// The `(name, raw value)` pairs of a query string, with or without its `?`; a `#` cannot be
+/// part of a query string, so whatever follows is a fragment pasted along with it.
+fn pairs(search: &str) -> impl Iterator<Item = (String, &str)> {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    let search = search.split('#').next().unwrap_or_default();
+    search
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key), value)
+        })
+}
+
+/// The parts of a query string that [`Query::parse`] and [`Query::retain_known`]
+/// drop, as `key=value` (decoded), so the page can say which part of a shared link
+/// it did not understand. Empty values are not reported: they ask for nothing.
+pub fn ignored_params(search: &str, data: &Dataset) -> Vec<String> {
+    let mut ignored = Vec::new();
+    for (key, value) in pairs(search) {
+        let param = Param::from_name(&key);
+        let items: Vec<&str> = if param.is_some_and(Param::is_list) {
+            value.split(',').collect()
+        } else {
+            vec![value]
+        };
+        for item in items {
+            let item = decode(item);
+            if item.trim().is_empty() {
+                continue;
+            }
+            // Each piece is judged by the very reader the app uses, so the two cannot disagree.
+            let mut alone = Query::default();
+            if let Some(param) = param {
+                alone.read(param, &item);
+            }
+            alone.retain_known(data);
+            if alone == Query::default() {
+                ignored.push(format!("{key}={item}"));
+            }
+        }
+    }
+    ignored
+}
+
+impl Query {
+    /// Reads a query string, with or without its leading `?`; never fails.
+    pub fn parse(search: &str) -> Query {
+        let mut query = Query::default();
+        for (key, value) in pairs(search) {
+            if let Some(param) = Param::from_name(&key) {
+                query.read(param, &decode(value));
+            }
+        }
+        query.normalize();
+        query
+    }
+
+    /// Reads one parameter's decoded value into the query; a value that makes no sense
+    /// is ignored, and does not erase an earlier valid one.
+    fn read(&mut self, param: Param, value: &str) {
+        let f = &mut self.filters;
+        match param {
+            Param::Lang => set_if_some(&mut self.lang, Lang::parse(value)),
+            Param::Q => {
+                if !value.is_empty() {
+                    f.q = value.to_owned();
+                }
+            }
+            Param::Sector => f.sectors.extend(list(value).filter_map(SectorId::parse)),
+            Param::Relation => f.relations.extend(list(value).filter_map(Relation::parse)),
+            Param::Status => f.statuses.extend(list(value).filter_map(Status::parse)),
+            Param::Region => f.regions.extend(list(value).filter_map(Region::parse)),
+            Param::From => set_if_some(&mut f.from, parse_year(value)),
+            Param::To => set_if_some(&mut f.to, parse_year(value)),
+            Param::Partner => set_if_some(&mut self.partner, PartnerId::parse(value)),
+            Param::View => set_if_some(&mut self.view, View::parse(value)),
+            Param::Sort => set_if_some(&mut self.sort, Sort::parse(value)),
+        }
+    }
+
+    /// Lists sorted and deduplicated, the period the right way round.
+    fn normalize(&mut self) {
+        let f = &mut self.filters;
+        sort_dedup(&mut f.sectors);
+        sort_dedup(&mut f.relations);
+        sort_dedup(&mut f.statuses);
+        sort_dedup(&mut f.regions);
+        f.normalize_period();
+    }
+
+    /// Drops sector and partner ids the dataset does not know (an old permalink
+    /// after a record was renamed), which `parse` cannot judge without the data.
+    pub fn retain_known(&mut self, data: &Dataset) {
+        self.filters.sectors.retain(|id| data.sector(id).is_some());
+        if self
+            .partner
+            .as_deref()
+            .is_some_and(|id| data.partner(id).is_none())
+        {
+            self.partner = None;
+        }
+    }
+
+    /// The query string: `""` when nothing is set, else `?` and the parameters in
+    /// the order lang, q, sector, relation, status, region, from, to, partner, view, sort.
+    pub fn to_search(&self) -> String {
+        let mut out = String::new();
+        for param in Param::ALL {
+            let Some(value) = self.written(param) else {
+                continue;
+            };
+            out.push(if out.is_empty() { '?' } else { '&' });
+            out.push_str(param.name());
+            out.push('=');
+            out.push_str(&value);
+        }
+        out
+    }
+
+    /// One parameter's value as written in a URL (encoded), or `None` when not set.
+    fn written(&self, param: Param) -> Option<String> {
+        fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
+            let encoded: Vec<String> = ids.map(encode).collect();
+            (!encoded.is_empty()).then(|| encoded.join(","))
+        }
+        let f = &self.filters;
+        match param {
+            Param::Lang => self.lang.map(|l| l.tag().to_owned()),
+            Param::Q => (!f.q.is_empty()).then(|| encode(&f.q)),
+            Param::Sector => ids(f.sectors.iter().map(SectorId::as_str)),
+            Param::Relation => ids(f.relations.iter().map(|r| r.id())),
+            Param::Status => ids(f.statuses.iter().map(|s| s.id())),
+            Param::Region => ids(f.regions.iter().map(|r| r.id())),
+            Param::From => f.from.map(|y| y.to_string()),
+            Param::To => f.to.map(|y| y.to_string()),
+            Param::Partner => self.partner.as_deref().map(encode),
+            Param::View => self.view.map(|v| v.id().to_owned()),
+            Param::Sort => self.sort.map(|s| s.id().to_owned()),
+        }
+    }
+
+    /// The same page with every filter and the search cleared; the language, view,
+    /// sort and open partner stay, since "clear filters" should not move the reader.
+    pub fn cleared(&self) -> Query {
+        Query {
+            filters: Filters::default(),
+            ..self.clone()
+        }
     }
 }
 
@@ -392,7 +370,7 @@ fn list(value: &str) -> impl Iterator<Item = &str> {
         .filter(|item| !item.is_empty())
 }
 
-fn parse_year(value: &str) -> Option<i32> {
+pub fn parse_year(value: &str) -> Option<i32> {
     let value = value.trim();
     // Digits only: `i32::from_str` would also take `+1990`, and nobody writes years so.
     if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {

@@ -8,14 +8,41 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::model::{Claim, Conflict, Dataset, Event, Figure, Geo, Level, Partner, Source, Text};
+use crate::model::{
+    claim_sources, is_kebab_id, Claim, Conflict, Dataset, Event, Figure, Geo, Level, Partner,
+    Source, Text,
+};
 use crate::time::PartialDate;
+
+/// Which list of the data file a record belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    /// The file as a whole (its date, home city, credits).
+    File,
+    Country,
+    Sector,
+    Source,
+    Partner,
+    Figure,
+}
+
+impl fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RecordKind::File => "file",
+            RecordKind::Country => "country",
+            RecordKind::Sector => "sector",
+            RecordKind::Source => "source",
+            RecordKind::Partner => "partner",
+            RecordKind::Figure => "figure",
+        })
+    }
+}
 
 /// One broken rule: which record, which field, what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// `partner`, `source`, `figure`, ...
-    pub kind: &'static str,
+    pub kind: RecordKind,
     /// The record's id (or `#n` when it has none).
     pub record: String,
     /// Path of the field inside the record, e.g. `events[2].date`.
@@ -25,7 +52,7 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(
-        kind: &'static str,
+        kind: RecordKind,
         record: impl Into<String>,
         field: impl Into<String>,
         message: impl Into<String>,
@@ -49,27 +76,16 @@ impl fmt::Display for Problem {
     }
 }
 
-/// True for `tokyo`, `new-south-wales`, `c40`; false for `Tokyo`, `new_york`, `-x`.
-pub fn is_kebab_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
 /// Collects the problems of one record.
 struct Check<'a> {
-    kind: &'static str,
+    kind: RecordKind,
     record: &'a str,
     today: NaiveDate,
     problems: Vec<Problem>,
 }
 
 impl<'a> Check<'a> {
-    fn new(kind: &'static str, record: &'a str, today: NaiveDate) -> Self {
+    fn new(kind: RecordKind, record: &'a str, today: NaiveDate) -> Self {
         Self {
             kind,
             record,
@@ -132,9 +148,10 @@ impl<'a> Check<'a> {
         self.non_empty(&format!("{field}.place"), &geo.place);
     }
 
-    fn refs(&mut self, field: &str, ids: &[String], known: &HashSet<&str>, what: &str) {
+    fn refs<I: AsRef<str>>(&mut self, field: &str, ids: &[I], known: &HashSet<&str>, what: &str) {
         for (i, id) in ids.iter().enumerate() {
-            if !known.contains(id.as_str()) {
+            let id = id.as_ref();
+            if !known.contains(id) {
                 self.fail(format!("{field}[{i}]"), format!("unknown {what} \"{id}\""));
             }
         }
@@ -223,7 +240,7 @@ struct Known<'a> {
 }
 
 fn source_problems(source: &Source, today: NaiveDate) -> Vec<Problem> {
-    let mut check = Check::new("source", &source.id, today);
+    let mut check = Check::new(RecordKind::Source, &source.id, today);
     if !source.url.starts_with("https://") || source.url.len() <= "https://".len() {
         check.fail("url", format!("\"{}\" is not an https URL", source.url));
     }
@@ -242,7 +259,7 @@ fn source_problems(source: &Source, today: NaiveDate) -> Vec<Problem> {
 }
 
 fn partner_problems(partner: &Partner, known: &Known, today: NaiveDate) -> Vec<Problem> {
-    let mut check = Check::new("partner", &partner.id, today);
+    let mut check = Check::new(RecordKind::Partner, &partner.id, today);
     check.text("name", &partner.name);
     check.text("summary", &partner.summary);
     if let Some(note) = &partner.note {
@@ -306,7 +323,7 @@ fn partner_problems(partner: &Partner, known: &Known, today: NaiveDate) -> Vec<P
 }
 
 fn figure_problems(figure: &Figure, known: &Known, today: NaiveDate) -> Vec<Problem> {
-    let mut check = Check::new("figure", &figure.id, today);
+    let mut check = Check::new(RecordKind::Figure, &figure.id, today);
     if !figure.value.is_finite() {
         check.fail("value", "is not a finite number");
     }
@@ -324,7 +341,7 @@ fn figure_problems(figure: &Figure, known: &Known, today: NaiveDate) -> Vec<Prob
 /// Leaves out records whose id is not kebab-case (where required) or repeats an
 /// earlier record's id, reporting each.
 fn keep_good_ids<T>(
-    kind: &'static str,
+    kind: RecordKind,
     records: &mut Vec<T>,
     id: impl Fn(&T) -> &str,
     kebab: bool,
@@ -355,12 +372,35 @@ fn keep_good_ids<T>(
     });
 }
 
+/// Keeps the records that `check` finds no problem with, and adds the problems of the others.
+fn retain_checked<T>(
+    records: &mut Vec<T>,
+    problems: &mut Vec<Problem>,
+    check: impl Fn(&T) -> Vec<Problem>,
+) {
+    records.retain(|record| {
+        let found = check(record);
+        let ok = found.is_empty();
+        problems.extend(found);
+        ok
+    });
+}
+
+fn country_problems(code: &str, name: &Text, today: NaiveDate) -> Vec<Problem> {
+    let mut check = Check::new(RecordKind::Country, code, today);
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        check.fail("code", "an ISO 3166-1 alpha-2 code is two capital letters");
+    }
+    check.text("name", name);
+    check.done()
+}
+
 /// Checks every rule and returns the dataset without the records that break one,
-/// together with every problem found.
+/// together with every problem found. The dataset comes back indexed by id.
 pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>) {
     let mut problems = Vec::new();
 
-    let mut file = Check::new("file", "partners.json", today);
+    let mut file = Check::new(RecordKind::File, "partners.json", today);
     file.date("checked", &data.checked);
     file.text("home.name", &data.home.name);
     file.geo("home.geo", &data.home.geo);
@@ -370,122 +410,119 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
     problems.extend(file.done());
 
     keep_good_ids(
-        "country",
+        RecordKind::Country,
         &mut data.countries,
         |c| &c.code,
         false,
         &mut problems,
     );
-    data.countries.retain(|c| {
-        let mut check = Check::new("country", &c.code, today);
-        if c.code.len() != 2 || !c.code.bytes().all(|b| b.is_ascii_uppercase()) {
-            check.fail("code", "an ISO 3166-1 alpha-2 code is two capital letters");
-        }
-        check.text("name", &c.name);
-        let found = check.done();
-        let ok = found.is_empty();
-        problems.extend(found);
-        ok
+    retain_checked(&mut data.countries, &mut problems, |c| {
+        country_problems(&c.code, &c.name, today)
     });
-
-    keep_good_ids("sector", &mut data.sectors, |s| &s.id, true, &mut problems);
-    data.sectors.retain(|s| {
-        let mut check = Check::new("sector", &s.id, today);
-        check.text("label", &s.label);
-        let found = check.done();
-        let ok = found.is_empty();
-        problems.extend(found);
-        ok
-    });
-
-    keep_good_ids("source", &mut data.sources, |s| &s.id, true, &mut problems);
-    data.sources.retain(|s| {
-        let found = source_problems(s, today);
-        let ok = found.is_empty();
-        problems.extend(found);
-        ok
-    });
-
     keep_good_ids(
-        "partner",
+        RecordKind::Sector,
+        &mut data.sectors,
+        |s| &s.id,
+        true,
+        &mut problems,
+    );
+    retain_checked(&mut data.sectors, &mut problems, |s| {
+        let mut check = Check::new(RecordKind::Sector, &s.id, today);
+        check.text("label", &s.label);
+        check.done()
+    });
+    keep_good_ids(
+        RecordKind::Source,
+        &mut data.sources,
+        |s| &s.id,
+        true,
+        &mut problems,
+    );
+    retain_checked(&mut data.sources, &mut problems, |s| {
+        source_problems(s, today)
+    });
+    keep_good_ids(
+        RecordKind::Partner,
         &mut data.partners,
         |p| &p.id,
         true,
         &mut problems,
     );
-    keep_good_ids("figure", &mut data.figures, |f| &f.id, true, &mut problems);
+    keep_good_ids(
+        RecordKind::Figure,
+        &mut data.figures,
+        |f| &f.id,
+        true,
+        &mut problems,
+    );
 
-    let (bad_partners, bad_figures) = {
+    // Partners and figures refer to each other's ids, so both are judged against the lists
+    // as they stand before either is cut.
+    let known_countries: HashSet<&str> = data.countries.iter().map(|c| c.code.as_str()).collect();
+    if !known_countries.contains(data.home.country.as_str()) {
+        problems.push(Problem::new(
+            RecordKind::File,
+            "partners.json",
+            "home.country",
+            format!("unknown country \"{}\"", data.home.country),
+        ));
+    }
+    let (partner_ok, figure_ok, unused): (Vec<bool>, Vec<bool>, Vec<Problem>) = {
         let known = Known {
-            countries: data.countries.iter().map(|c| c.code.as_str()).collect(),
+            countries: known_countries,
             sectors: data.sectors.iter().map(|s| s.id.as_str()).collect(),
             sources: data.sources.iter().map(|s| s.id.as_str()).collect(),
             partners: data.partners.iter().map(|p| p.id.as_str()).collect(),
         };
-        if let Some(code) =
-            Some(data.home.country.as_str()).filter(|c| !known.countries.contains(c))
-        {
-            problems.push(Problem::new(
-                "file",
-                "partners.json",
-                "home.country",
-                format!("unknown country \"{code}\""),
-            ));
-        }
-        let mut bad_partners = HashSet::new();
-        for partner in &data.partners {
-            let found = partner_problems(partner, &known, today);
-            if !found.is_empty() {
-                bad_partners.insert(partner.id.clone());
-            }
+        let mut judge = |found: Vec<Problem>| {
+            let ok = found.is_empty();
             problems.extend(found);
-        }
-        let mut bad_figures = HashSet::new();
-        for figure in &data.figures {
-            let found = figure_problems(figure, &known, today);
-            if !found.is_empty() {
-                bad_figures.insert(figure.id.clone());
-            }
-            problems.extend(found);
-        }
-
+            ok
+        };
+        let partner_ok = data
+            .partners
+            .iter()
+            .map(|p| judge(partner_problems(p, &known, today)))
+            .collect();
+        let figure_ok = data
+            .figures
+            .iter()
+            .map(|f| judge(figure_problems(f, &known, today)))
+            .collect();
         let used = used_sources(&data);
-        for source in &data.sources {
-            if !used.contains(source.id.as_str()) {
-                problems.push(Problem::new(
-                    "source",
-                    &source.id,
+        let unused = data
+            .sources
+            .iter()
+            .filter(|s| !used.contains(s.id.as_str()))
+            .map(|s| {
+                Problem::new(
+                    RecordKind::Source,
+                    &s.id,
                     "id",
                     "no partner, event, figure or claim cites this source",
-                ));
-            }
-        }
-        (bad_partners, bad_figures)
+                )
+            })
+            .collect();
+        (partner_ok, figure_ok, unused)
     };
-    data.partners.retain(|p| !bad_partners.contains(&p.id));
-    data.figures.retain(|f| !bad_figures.contains(&f.id));
+    problems.extend(unused);
+    let mut keep = partner_ok.into_iter();
+    data.partners.retain(|_| keep.next().unwrap_or(false));
+    let mut keep = figure_ok.into_iter();
+    data.figures.retain(|_| keep.next().unwrap_or(false));
+    data.reindex();
     (data, problems)
-}
-
-fn claim_sources(conflicts: &[Conflict]) -> impl Iterator<Item = &str> {
-    conflicts
-        .iter()
-        .flat_map(|c| &c.claims)
-        .flat_map(|c| &c.sources)
-        .map(String::as_str)
 }
 
 /// Every source id cited anywhere in the dataset.
 fn used_sources(data: &Dataset) -> HashSet<&str> {
     let mut used: HashSet<&str> = HashSet::new();
     for p in &data.partners {
-        used.extend(p.sources.iter().map(String::as_str));
-        used.extend(p.events.iter().flat_map(|e| &e.sources).map(String::as_str));
-        used.extend(claim_sources(&p.conflicts));
+        used.extend(p.cited_sources());
     }
     for f in &data.figures {
         used.extend(f.sources.iter().map(String::as_str));
-        used.extend(claim_sources(&f.conflicts));
+        used.extend(claim_sources(&f.conflicts).map(String::as_str));
     }
     used
 }

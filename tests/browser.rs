@@ -7,9 +7,8 @@ use std::sync::Arc;
 use jakarta_sister_cities::components::{ErrorPanel, PartnerList, WorldMap};
 use jakarta_sister_cities::data::{parse, LoadError};
 use jakarta_sister_cities::i18n::Lang;
-use jakarta_sister_cities::model::Dataset;
+use jakarta_sister_cities::state::{AppState, Catalog, DataContext};
 use jakarta_sister_cities::url_state::Query;
-use jakarta_sister_cities::{AppState, UiLang};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -18,27 +17,30 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const SHIPPED: &str = include_str!("../public/data/partners.json");
 
-fn dataset() -> Arc<Dataset> {
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
-    Arc::new(
-        parse(SHIPPED, today)
-            .expect("the shipped file parses")
-            .dataset,
-    )
+fn catalog() -> Arc<Catalog> {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date");
+    let loaded = parse(SHIPPED, today).expect("the shipped file parses");
+    Arc::new(Catalog::new(loaded.dataset))
 }
 
-/// The contexts `App` provides, for a component mounted on its own.
-fn provide_app(lang: Signal<Lang>) -> AppState {
-    let state = AppState {
-        query: RwSignal::new(Query::default()),
-        hovered: RwSignal::new(None),
-    };
+/// The contexts the app provides, for a component mounted on its own: the state opened at
+/// `search` in `lang`, with the shipped data attached.
+fn provide_app(search: &str, lang: Lang) -> AppState {
+    let state = AppState::new(Query::parse(search), lang);
     provide_context(state);
-    provide_context(UiLang(lang));
+    let catalog = catalog();
+    state.attach(catalog.clone());
+    provide_context(DataContext(catalog));
     state
 }
 
-fn container() -> web_sys::HtmlElement {
+/// Mounts `view` in a fresh container with the app's contexts; returns the container and
+/// the state (to act as the app would: through its intents).
+fn mount<V: IntoView + 'static>(
+    search: &'static str,
+    lang: Lang,
+    view: impl FnOnce() -> V + 'static,
+) -> (web_sys::HtmlElement, AppState) {
     let document = document();
     let container: web_sys::HtmlElement = document
         .create_element("div")
@@ -50,22 +52,15 @@ fn container() -> web_sys::HtmlElement {
         .expect("a body")
         .append_child(&container)
         .expect("appended");
-    container
-}
-
-/// Mounts `view` in a fresh container with the app's contexts, and returns the container.
-fn mount<V: IntoView + 'static>(
-    lang: Lang,
-    view: impl FnOnce() -> V + 'static,
-) -> web_sys::HtmlElement {
-    let container = container();
+    let state = StoredValue::new(None::<AppState>);
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        provide_app(Signal::stored(lang));
+        state.set_value(Some(provide_app(search, lang)));
         view()
     });
     // The test ends before the page does; keep the view mounted for its assertions.
     handle.forget();
-    container
+    let state = state.get_value().expect("the state was provided");
+    (container, state)
 }
 
 fn texts(container: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
@@ -78,18 +73,20 @@ fn texts(container: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
         .collect()
 }
 
+fn count(container: &web_sys::HtmlElement, selector: &str) -> u32 {
+    container
+        .query_selector_all(selector)
+        .expect("a valid selector")
+        .length()
+}
+
 #[wasm_bindgen_test]
 async fn partner_list_shows_a_card_per_partner_with_country_and_date() {
-    let data = dataset();
-    let count = data.partners.len();
-    let all: Vec<usize> = (0..count).collect();
-    let container = mount(Lang::En, {
-        let data = data.clone();
-        move || view! { <PartnerList data=data filtered=Signal::stored(all) /> }
-    });
+    let total = catalog().partners.len();
+    let (container, _) = mount("", Lang::En, || view! { <PartnerList /> });
     leptos::task::tick().await;
     let names = texts(&container, "article.partner-card h3");
-    assert_eq!(names.len(), count);
+    assert_eq!(names.len(), total);
     assert!(names.iter().any(|n| n == "Tokyo"), "{names:?}");
     let tokyo = texts(&container, "article[data-partner=tokyo]").join(" ");
     assert!(tokyo.contains("Japan"), "{tokyo}");
@@ -98,25 +95,40 @@ async fn partner_list_shows_a_card_per_partner_with_country_and_date() {
 
 #[wasm_bindgen_test]
 async fn partner_list_follows_the_language() {
-    let data = dataset();
-    let lang = RwSignal::new(Lang::En);
-    let container = container();
-    let all: Vec<usize> = (0..data.partners.len()).collect();
-    leptos::mount::mount_to(container.clone(), move || {
-        provide_app(lang.into());
-        view! { <PartnerList data=data filtered=Signal::stored(all) /> }
-    })
-    .forget();
+    let (container, state) = mount("", Lang::En, || view! { <PartnerList /> });
     leptos::task::tick().await;
     assert!(texts(&container, "article[data-partner=tokyo]")
         .join(" ")
         .contains("Japan"));
-    lang.set(Lang::Id);
+    state.set_lang(Lang::Id);
     leptos::task::tick().await;
     let tokyo = texts(&container, "article[data-partner=tokyo]").join(" ");
     assert!(
         tokyo.contains("Jepang") && tokyo.contains("Sejak 23 Oktober 1989"),
         "{tokyo}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn partner_list_marks_the_open_and_the_hovered_card_only() {
+    let (container, state) = mount(
+        "?lang=en&partner=tokyo",
+        Lang::En,
+        || view! { <PartnerList /> },
+    );
+    leptos::task::tick().await;
+    assert_eq!(count(&container, "article.partner-card.selected"), 1);
+    assert_eq!(count(&container, "article[data-partner=tokyo].selected"), 1);
+    state.hover(Some("seoul".into()));
+    leptos::task::tick().await;
+    assert_eq!(count(&container, "article.partner-card.hovered"), 1);
+    assert_eq!(count(&container, "article[data-partner=seoul].hovered"), 1);
+    state.open_partner("berlin".into());
+    leptos::task::tick().await;
+    assert_eq!(count(&container, "article.partner-card.selected"), 1);
+    assert_eq!(
+        count(&container, "article[data-partner=berlin].selected"),
+        1
     );
 }
 
@@ -128,7 +140,7 @@ async fn error_panel_explains_and_retries() {
         status: 404,
         status_text: "Not Found".into(),
     };
-    let container = mount(Lang::Id, move || {
+    let (container, _) = mount("", Lang::Id, move || {
         view! { <ErrorPanel error=error on_retry=Callback::new(move |()| retried.update(|n| *n += 1)) /> }
     });
     leptos::task::tick().await;
@@ -148,86 +160,81 @@ async fn error_panel_explains_and_retries() {
 }
 
 #[wasm_bindgen_test]
-async fn world_map_has_a_named_marker_per_filtered_partner_with_a_point() {
-    let data = dataset();
-    let tokyo = data
-        .partners
-        .iter()
-        .position(|p| p.id == "tokyo")
-        .expect("tokyo");
-    let c40 = data
-        .partners
-        .iter()
-        .position(|p| p.id == "c40")
-        .expect("c40");
+async fn world_map_has_a_named_marker_per_visible_partner_with_a_point() {
+    let data = catalog();
     let with_point = data.partners.iter().filter(|p| p.geo.is_some()).count();
-    let filtered = RwSignal::new((0..data.partners.len()).collect::<Vec<_>>());
-    let container = container();
-    leptos::mount::mount_to(container.clone(), {
-        let data = data.clone();
-        move || {
-            provide_app(Signal::stored(Lang::Id));
-            view! { <WorldMap data=data filtered=filtered /> }
-        }
-    })
-    .forget();
+    let (container, state) = mount("", Lang::Id, || view! { <WorldMap /> });
     leptos::task::tick().await;
-    let markers = container
-        .query_selector_all("g.markers a")
-        .expect("selector");
     assert_eq!(
-        markers.length() as usize,
+        count(&container, "g.markers a") as usize,
         with_point,
         "one marker per partner with a point"
     );
-    let tokyo_marker = container
-        .query_selector("g.markers a[aria-label='Tokyo, Jepang']")
-        .expect("selector");
     assert!(
-        tokyo_marker.is_some(),
+        container
+            .query_selector("g.markers a[aria-label='Tokyo, Jepang']")
+            .expect("selector")
+            .is_some(),
         "Tokyo's marker is named in Indonesian"
     );
 
-    // Filtering to Tokyo and C40 (a network without a point) leaves one marker.
-    filtered.set(vec![tokyo, c40]);
+    // A search that finds Tokyo's partners only leaves theirs: networks have no point.
+    state.search("Koike".into());
     leptos::task::tick().await;
-    let markers = container
-        .query_selector_all("g.markers a")
-        .expect("selector");
-    assert_eq!(markers.length(), 1);
+    let shown = state.visible().get_untracked();
+    let placed = shown
+        .iter()
+        .filter(|id| data.partner(id).is_some_and(|p| p.geo.is_some()))
+        .count();
+    assert!(placed >= 1 && placed < with_point);
+    assert_eq!(count(&container, "g.markers a") as usize, placed);
+}
+
+/// Dispatches a click with the given modifiers on the element at `selector`; returns
+/// whether the page's handler prevented the browser's default (following the link). The
+/// container then prevents it in any case, so that the test page never navigates away.
+fn click(container: &web_sys::HtmlElement, selector: &str, ctrl: bool) -> bool {
+    use wasm_bindgen::closure::Closure;
+    let target: web_sys::Element = container
+        .query_selector(selector)
+        .expect("selector")
+        .expect("the element");
+    let handled = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = handled.clone();
+    let guard = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        seen.set(e.default_prevented());
+        e.prevent_default();
+    });
+    container
+        .add_event_listener_with_callback("click", guard.as_ref().unchecked_ref())
+        .expect("listening");
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_ctrl_key(ctrl);
+    let event =
+        web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("an event");
+    target.dispatch_event(&event).expect("dispatched");
+    container
+        .remove_event_listener_with_callback("click", guard.as_ref().unchecked_ref())
+        .expect("removed");
+    handled.get()
 }
 
 #[wasm_bindgen_test]
-async fn a_click_on_a_marker_selects_its_partner() {
-    let data = dataset();
-    let all: Vec<usize> = (0..data.partners.len()).collect();
-    let container = container();
-    let state = RwSignal::new(None::<AppState>);
-    leptos::mount::mount_to(container.clone(), {
-        let data = data.clone();
-        move || {
-            state.set(Some(provide_app(Signal::stored(Lang::En))));
-            view! { <WorldMap data=data filtered=Signal::stored(all) /> }
-        }
-    })
-    .forget();
+async fn a_plain_click_on_a_marker_opens_its_partner_and_a_ctrl_click_is_the_browsers() {
+    let (container, state) = mount("", Lang::En, || view! { <WorldMap /> });
     leptos::task::tick().await;
-    let marker: web_sys::HtmlElement = container
-        .query_selector("g.markers g[data-partner=rotterdam] circle.dot")
-        .expect("selector")
-        .expect("Rotterdam's marker")
-        .unchecked_into();
-    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
-        let init = web_sys::MouseEventInit::new();
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        init
-    })
-    .expect("an event");
-    marker.dispatch_event(&click).expect("dispatched");
+    let marker = "g.markers g[data-partner=rotterdam] circle.dot";
+    // A ctrl-click opens the link in a new tab: the page leaves it to the browser.
+    let handled = click(&container, marker, true);
+    assert!(!handled, "a ctrl-click must not be handled in place");
+    assert_eq!(state.open().get_untracked(), None);
+    let handled = click(&container, marker, false);
+    assert!(handled, "a plain click is handled in place");
+    assert_eq!(state.open().get_untracked().as_deref(), Some("rotterdam"));
     leptos::task::tick().await;
-    let selected = state
-        .get_untracked()
-        .and_then(|s| s.query.get_untracked().partner);
-    assert_eq!(selected.as_deref(), Some("rotterdam"));
+    // The open partner is drawn over the rest, named.
+    let highlighted = texts(&container, "g.highlights text").join(" ");
+    assert!(highlighted.contains("Rotterdam"), "{highlighted}");
 }

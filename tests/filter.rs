@@ -3,12 +3,10 @@
 use std::collections::BTreeSet;
 
 use jakarta_sister_cities::data::parse;
-use jakarta_sister_cities::filter::{
-    apply, distance_from_home, matches_search, normalize, region_of, sector_counts,
-};
+use jakarta_sister_cities::filter::{matches_search, normalize, sector_counts, visible, Index};
 use jakarta_sister_cities::i18n::Lang;
-use jakarta_sister_cities::model::{Dataset, Partner, Region};
-use jakarta_sister_cities::url_state::{Query, Sort};
+use jakarta_sister_cities::model::{Dataset, Partner, PartnerId, Region};
+use jakarta_sister_cities::url_state::{Filters, Query};
 
 const SHIPPED: &str = include_str!("../public/data/partners.json");
 
@@ -20,13 +18,29 @@ fn shipped() -> Dataset {
     }
 }
 
-fn ids(data: &Dataset, found: &[usize]) -> Vec<String> {
-    found.iter().map(|&i| data.partners[i].id.clone()).collect()
+/// The partners a query shows, in order: the filters and the sort, as the page applies them.
+fn apply(data: &Dataset, query: &Query, lang: Lang) -> Vec<PartnerId> {
+    visible(
+        data,
+        &Index::new(data),
+        &query.filters,
+        query.sort.unwrap_or_default(),
+        lang,
+    )
+}
+
+fn ids(found: &[PartnerId]) -> Vec<String> {
+    found.iter().map(ToString::to_string).collect()
+}
+
+fn partner<'a>(data: &'a Dataset, id: &PartnerId) -> &'a Partner {
+    data.partner(id)
+        .unwrap_or_else(|| panic!("{id} is not in the data"))
 }
 
 /// The ids the query finds, as a set.
 fn found(data: &Dataset, search: &str) -> BTreeSet<String> {
-    ids(data, &apply(data, &Query::parse(search), Lang::En))
+    ids(&apply(data, &Query::parse(search), Lang::En))
         .into_iter()
         .collect()
 }
@@ -39,7 +53,7 @@ fn partners_where(data: &Dataset, keep: impl Fn(&Partner) -> bool) -> BTreeSet<S
     data.partners
         .iter()
         .filter(|p| keep(p))
-        .map(|p| p.id.clone())
+        .map(|p| p.id.to_string())
         .collect()
 }
 
@@ -229,15 +243,15 @@ fn region_filter_goes_through_the_country() {
         set(&["cairo", "casablanca", "kinshasa", "maputo"])
     );
     let tokyo = data.partner("tokyo").unwrap_or_else(|| panic!("no tokyo"));
-    assert_eq!(region_of(&data, tokyo), Some(Region::Asia));
+    assert_eq!(data.region_of(tokyo), Some(Region::Asia));
     // Networks have no region, so any region filter leaves them out.
     let c40 = data.partner("c40").unwrap_or_else(|| panic!("no c40"));
-    assert_eq!(region_of(&data, c40), None);
+    assert_eq!(data.region_of(c40), None);
     let all_regions = found(&data, "region=asia,europe,africa,americas,oceania");
     assert!(!all_regions.contains("c40"));
     assert_eq!(
         all_regions,
-        partners_where(&data, |p| region_of(&data, p).is_some())
+        partners_where(&data, |p| data.region_of(p).is_some())
     );
 }
 
@@ -266,12 +280,15 @@ fn period_filter_and_unknown_start_years() {
     );
     // A hand-built backwards period means the same as the right way round.
     let backwards = Query {
-        from: Some(1989),
-        to: Some(1984),
+        filters: Filters {
+            from: Some(1989),
+            to: Some(1984),
+            ..Filters::default()
+        },
         ..Query::default()
     };
     assert_eq!(
-        ids(&data, &apply(&data, &backwards, Lang::En))
+        ids(&apply(&data, &backwards, Lang::En))
             .into_iter()
             .collect::<BTreeSet<_>>(),
         found(&data, "from=1984&to=1989")
@@ -283,30 +300,30 @@ fn sorts_by_start_date_with_unknown_last() {
     let data = shipped();
     let order = apply(&data, &Query::default(), Lang::Id);
     assert_eq!(order.len(), data.partners.len());
-    assert_eq!(data.partners[order[0]].id, "jeddah");
+    assert_eq!(order[0], "jeddah");
     let dated = order
         .iter()
-        .take_while(|&&i| data.partners[i].since.is_some())
+        .take_while(|id| partner(&data, id).since.is_some())
         .count();
     assert!(order[dated..]
         .iter()
-        .all(|&i| data.partners[i].since.is_none()));
+        .all(|id| partner(&data, id).since.is_none()));
     assert_eq!(
         order.len() - dated,
         data.partners.iter().filter(|p| p.since.is_none()).count()
     );
     let dates: Vec<_> = order[..dated]
         .iter()
-        .map(|&i| data.partners[i].since)
+        .map(|id| partner(&data, id).since)
         .collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
     // Same start: English name decides (Islamabad and Seoul both 1984).
-    let position = |id: &str| order.iter().position(|&i| data.partners[i].id == id);
+    let position = |id: &str| order.iter().position(|p| p == id);
     assert!(position("islamabad") < position("seoul"));
     // Unknown dates among themselves: by English name too.
     let undated: Vec<String> = order[dated..]
         .iter()
-        .map(|&i| normalize(&data.partners[i].name.en))
+        .map(|id| normalize(&partner(&data, id).name.en))
         .collect();
     assert!(undated.windows(2).all(|w| w[0] <= w[1]), "{undated:?}");
     // An explicit `sort=since` is the same as the default.
@@ -320,13 +337,13 @@ fn sorts_by_name_in_the_interface_language() {
         let order = apply(&data, &Query::parse("sort=name"), lang);
         let names: Vec<String> = order
             .iter()
-            .map(|&i| normalize(lang.pick(&data.partners[i].name)))
+            .map(|id| normalize(lang.pick(&partner(&data, id).name)))
             .collect();
         assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
     }
     // "Negara Bagian Arkansas" comes before Paris, "State of Arkansas" after it.
     let before_paris = |lang| {
-        let ids = ids(&data, &apply(&data, &Query::parse("sort=name"), lang));
+        let ids = ids(&apply(&data, &Query::parse("sort=name"), lang));
         ids.iter().position(|id| id == "arkansas") < ids.iter().position(|id| id == "paris")
     };
     assert!(before_paris(Lang::Id));
@@ -349,7 +366,7 @@ fn km(data: &Dataset, partner: &Partner) -> Option<f64> {
 fn distance_from_home_is_great_circle_km() {
     let data = shipped();
     for partner in &data.partners {
-        match (distance_from_home(&data, partner), km(&data, partner)) {
+        match (data.distance_km(partner), km(&data, partner)) {
             (Some(got), Some(want)) => {
                 assert!((got - want).abs() < 1e-6, "{}: {got} vs {want}", partner.id)
             }
@@ -360,7 +377,7 @@ fn distance_from_home_is_great_circle_km() {
     // Jakarta to Kuala Lumpur is about 1,190 km by air.
     let kl = data
         .partner("kuala-lumpur")
-        .and_then(|p| distance_from_home(&data, p));
+        .and_then(|p| data.distance_km(p));
     assert!(kl.is_some_and(|d| (1150.0..1230.0).contains(&d)), "{kl:?}");
 }
 
@@ -375,11 +392,11 @@ fn sorts_by_distance_nearest_first_and_placeless_last() {
         .filter_map(|p| km(&data, p).map(|d| (d, p.id.as_str())))
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, id)| id);
-    assert_eq!(Some(data.partners[order[0]].id.as_str()), nearest);
+    assert_eq!(Some(order[0].as_str()), nearest);
     assert_eq!(nearest, Some("kuala-lumpur"));
     let distances: Vec<Option<f64>> = order
         .iter()
-        .map(|&i| km(&data, &data.partners[i]))
+        .map(|id| km(&data, partner(&data, id)))
         .collect();
     let placed = distances.iter().take_while(|d| d.is_some()).count();
     assert!(distances[placed..].iter().all(Option::is_none));
@@ -404,25 +421,26 @@ fn sector_counts_match_applying_that_sector_alone() {
     ];
     for base in bases {
         let query = Query::parse(base);
-        let counts = sector_counts(&data, &query);
-        let order: Vec<&str> = counts.iter().map(|(id, _)| id.as_str()).collect();
-        let sectors: Vec<&str> = data.sectors.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(order, sectors);
-        for (id, count) in &counts {
+        let counts = sector_counts(&data, &Index::new(&data), &query.filters);
+        // One count per sector, in the dataset's order.
+        assert_eq!(counts.len(), data.sectors.len());
+        for (sector, count) in data.sectors.iter().zip(&counts) {
             let mut alone = query.clone();
-            alone.sectors = vec![id.clone()];
+            alone.filters.sectors = vec![sector.id.clone()];
             assert_eq!(
                 *count,
                 apply(&data, &alone, Lang::En).len(),
-                "{id} with {base:?}"
+                "{} with {base:?}",
+                sector.id
             );
         }
     }
-    let counts = sector_counts(&data, &Query::default());
-    let flood = counts
+    let counts = sector_counts(&data, &Index::new(&data), &Filters::default());
+    let flood = data
+        .sectors
         .iter()
-        .find(|(id, _)| id == "flood-river")
-        .map(|(_, n)| *n);
+        .position(|s| s.id == "flood-river")
+        .map(|i| counts[i]);
     let with_flood = data
         .partners
         .iter()
@@ -430,22 +448,4 @@ fn sector_counts_match_applying_that_sector_alone() {
         .count();
     assert_eq!(flood, Some(with_flood));
     assert!(with_flood >= 2);
-}
-
-#[test]
-fn page_state_does_not_filter() {
-    let data = shipped();
-    let plain = apply(&data, &Query::parse("q=tokyo"), Lang::En);
-    let with_page_state = apply(
-        &data,
-        &Query::parse("q=tokyo&partner=seoul&view=map&lang=id"),
-        Lang::En,
-    );
-    assert_eq!(plain, with_page_state);
-    assert!(ids(&data, &plain).contains(&"tokyo".to_owned()));
-}
-
-#[test]
-fn sort_default_is_since() {
-    assert_eq!(Query::default().sort.unwrap_or_default(), Sort::Since);
 }

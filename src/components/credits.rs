@@ -1,30 +1,20 @@
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::i18n::{format_date, Key};
-use crate::model::Dataset;
-use crate::use_lang;
+use crate::state::{t, tr, use_data, use_lang};
 
 /// The footer: where the coordinates, the map and the facts come from, and when the data was checked.
 #[component]
-pub fn Credits(
-    /// The loaded dataset (its credits and check date).
-    data: Arc<Dataset>,
-) -> impl IntoView {
+pub fn Credits() -> impl IntoView {
+    let data = use_data();
     let lang = use_lang();
-    let credits = data.credits.clone();
     let checked = data.checked;
+    let data_checked = t(Key::DataChecked);
     view! {
         <footer class="credits">
-            <h2>{move || Key::Credits.get(lang.get())}</h2>
-            <ul>
-                {credits
-                    .into_iter()
-                    .map(|c| view! { <li>{move || lang.get().pick(&c).to_owned()}</li> })
-                    .collect_view()}
-            </ul>
-            <p>{move || format!("{}: {}", Key::DataChecked.get(lang.get()), format_date(&checked, lang.get()))}</p>
+            <h2>{t(Key::Credits)}</h2>
+            <ul>{data.credits.iter().map(|c| view! { <li>{tr(c)}</li> }).collect_view()}</ul>
+            <p>{move || format!("{}: {}", data_checked(), format_date(&checked, lang.get()))}</p>
         </footer>
     }
 }

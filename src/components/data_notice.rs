@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::use_lang;
+use crate::state::t;
 use crate::validate::Problem;
 
 /// Lists the records of the data file that were left out because they break a rule;
@@ -11,12 +11,22 @@ pub fn DataNotice(
     /// The problems found while loading.
     problems: Vec<Problem>,
 ) -> impl IntoView {
-    let lang = use_lang();
     (!problems.is_empty()).then(|| {
         view! {
             <details class="data-notice" role="note">
-                <summary>{move || Key::RecordsLeftOut.get(lang.get())} " " {problems.len()}</summary>
-                <ul>{problems.iter().map(|p| view! { <li><code>{p.to_string()}</code></li> }).collect_view()}</ul>
+                <summary>{t(Key::RecordsLeftOut)} " " {problems.len()}</summary>
+                <ul>
+                    {problems
+                        .iter()
+                        .map(|p| {
+                            view! {
+                                <li>
+                                    <code>{p.to_string()}</code>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
             </details>
         }
     })

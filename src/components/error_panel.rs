@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::data::LoadError;
 use crate::i18n::Key;
-use crate::use_lang;
+use crate::state::t;
 
 /// Says in words why the data could not be loaded, with the technical detail and a Retry button.
 #[component]
@@ -12,21 +12,21 @@ pub fn ErrorPanel(
     /// Called when the person asks to try again.
     on_retry: Callback<()>,
 ) -> impl IntoView {
-    let lang = use_lang();
     let summary = match &error {
         LoadError::Network { .. } => Key::ErrorNetwork,
         LoadError::Http { .. } => Key::ErrorHttp,
         LoadError::Parse { .. } => Key::ErrorParse,
         LoadError::Schema { .. } | LoadError::UnknownSchema { .. } => Key::ErrorSchema,
     };
-    let detail = error.to_string();
     view! {
         <section class="error-panel" role="alert" aria-labelledby="error-title">
-            <h2 id="error-title">{move || Key::LoadFailed.get(lang.get())}</h2>
-            <p>{move || summary.get(lang.get())}</p>
-            <p class="error-detail"><code>{detail}</code></p>
+            <h2 id="error-title">{t(Key::LoadFailed)}</h2>
+            <p>{t(summary)}</p>
+            <p class="error-detail">
+                <code>{error.to_string()}</code>
+            </p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
-                {move || Key::Retry.get(lang.get())}
+                {t(Key::Retry)}
             </button>
         </section>
     }

@@ -1,6 +1,9 @@
-//! One file per UI unit. Components read signals and call the pure modules.
+//! One file per UI unit. Components read the shared state (`crate::state`) and call its
+//! intents and the pure modules; none assembles state of its own.
 
 pub mod atlas;
+pub mod choice_select;
+pub mod citations;
 pub mod conflict_list;
 pub mod credits;
 pub mod data_notice;
@@ -10,11 +13,16 @@ pub mod filter_bar;
 pub mod language_switch;
 pub mod partner_card;
 pub mod partner_detail;
+pub mod partner_facts;
+pub mod partner_link;
 pub mod partner_list;
+pub mod view_switch;
 pub mod world_map;
 
 pub use atlas::Atlas;
-pub use conflict_list::{citations, ConflictList};
+pub use choice_select::{choices, ChoiceSelect};
+pub use citations::Citations;
+pub use conflict_list::ConflictList;
 pub use credits::Credits;
 pub use data_notice::DataNotice;
 pub use error_panel::ErrorPanel;
@@ -23,42 +31,8 @@ pub use filter_bar::FilterBar;
 pub use language_switch::LanguageSwitch;
 pub use partner_card::PartnerCard;
 pub use partner_detail::PartnerDetail;
+pub use partner_facts::PartnerFacts;
+pub use partner_link::{follow_partner_link, is_plain_click, PartnerLink};
 pub use partner_list::PartnerList;
+pub use view_switch::ViewSwitch;
 pub use world_map::WorldMap;
-
-use leptos::prelude::*;
-
-use crate::{use_app, Nav};
-
-/// The URL of the current view with a partner's details open.
-pub fn partner_href(id: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
-    let state = use_app();
-    move || {
-        let mut q = state.query.get();
-        q.partner = Some(id.clone());
-        q.to_search()
-    }
-}
-
-/// A link that opens a partner's details: a real `href` (middle-click, copy) whose
-/// plain click is handled in place and pushed onto the history.
-pub fn partner_link(id: String, text: Signal<String>) -> impl IntoView {
-    let state = use_app();
-    let href = partner_href(id.clone());
-    view! {
-        <a
-            href=href
-            class="partner-link"
-            on:click=move |ev: leptos::ev::MouseEvent| {
-                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-                    return;
-                }
-                ev.prevent_default();
-                let id = id.clone();
-                state.update(Nav::Push, move |q| q.partner = Some(id));
-            }
-        >
-            {text}
-        </a>
-    }
-}

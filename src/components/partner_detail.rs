@@ -1,38 +1,95 @@
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::html;
 use leptos::prelude::*;
-
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::components::{citations, partner_link, ConflictList, LanguageSwitch};
-use crate::filter::distance_from_home;
-use crate::i18n::{
-    event_kind_label, flag, format_date, format_km, level_label, relation_label, status_label, Key,
-    Lang,
-};
-use crate::model::{Dataset, Partner, Source};
-use crate::{use_app, use_lang, Nav};
+use crate::components::{Citations, ConflictList, LanguageSwitch, PartnerFacts, PartnerLink};
+use crate::i18n::{format_date, Key, Label};
+use crate::model::{Partner, PartnerId};
+use crate::state::{t, tr, use_app, use_data, use_lang};
 
-/// The details of one partner: summary, dated events, conflicts between sources side
-/// by side, local time, and every source as a link. A side panel on wide screens and
-/// a full-screen sheet on phones; closes with its button, Escape and Back.
+/// The details of one partner: its facts, summary, dated events, conflicts between
+/// sources side by side, local time, and every source as a link. A side panel on wide
+/// screens and a full-screen sheet on phones; closes with its button, Escape and Back.
 #[component]
 pub fn PartnerDetail(
-    /// The loaded dataset.
-    data: Arc<Dataset>,
-    /// Id of the partner to show.
-    id: String,
+    /// The partner to show; renders nothing for an unknown id.
+    id: PartnerId,
 ) -> impl IntoView {
     let state = use_app();
-    let lang = use_lang();
-    let partner = data.partner(&id).cloned()?;
+    let data = use_data();
+    let partner = data.partner(&id)?.clone();
     let heading = NodeRef::<html::H2>::new();
-    let close = move || state.update(Nav::Push, |q| q.partner = None);
+    use_dialog_focus(heading, move || state.close_partner());
+    let related: Vec<_> = partner
+        .related
+        .iter()
+        .filter_map(|r| data.partner(r))
+        .map(|r| (r.id.clone(), tr(&r.name)))
+        .collect();
 
-    // Escape closes the panel from anywhere on the page.
+    Some(view! {
+        // A non-modal dialog: a `div`, since `aside` may not take the dialog role.
+        <div class="partner-detail" role="dialog" aria-modal="false" aria-labelledby="detail-heading">
+            <div class="detail-head">
+                <h2 id="detail-heading" tabindex="-1" node_ref=heading>
+                    {tr(&partner.name)}
+                </h2>
+                // The page's own switch lies under the panel; readers may switch here.
+                <LanguageSwitch />
+                <button
+                    type="button"
+                    class="button close"
+                    on:click=move |_| state.close_partner()
+                    aria-label=t(Key::Close)
+                >
+                    "×"
+                </button>
+            </div>
+            <PartnerFacts partner=partner.clone() with_level=true />
+            <LocalTime partner=partner.clone() />
+            <p class="summary">{tr(&partner.summary)}</p>
+            {partner
+                .note
+                .as_ref()
+                .map(|note| {
+                    view! {
+                        <p class="note">
+                            <strong>{t(Key::Note)} ": "</strong>
+                            {tr(note)}
+                        </p>
+                    }
+                })}
+            {(!related.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="related">
+                            <strong>{t(Key::Related)} ": "</strong>
+                            {related
+                                .into_iter()
+                                .map(|(rid, name)| {
+                                    view! { <PartnerLink id=rid text=Signal::derive(name) /> " " }
+                                })
+                                .collect_view()}
+                        </p>
+                    }
+                })}
+            <Events partner=partner.clone() />
+            <ConflictList conflicts=partner.conflicts.clone() />
+            <Sources partner=partner />
+        </div>
+    })
+}
+
+/// The focus of a non-modal panel: it takes the focus when it opens, so that keyboard and
+/// screen-reader users land in it; gives it back to whatever opened it (the card link or
+/// marker) when it closes; and Escape closes it from anywhere on the page, since the panel
+/// is not modal and the focus may have moved outside it.
+fn use_dialog_focus(heading: NodeRef<html::H2>, close: impl Fn() + 'static) {
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
             close();
@@ -40,7 +97,6 @@ pub fn PartnerDetail(
     });
     on_cleanup(move || escape.remove());
 
-    // Focus goes back where it was (the card link or marker that opened the panel) when it closes.
     let opener = SendWrapper::new(document().active_element());
     on_cleanup(move || {
         if let Some(el) = opener
@@ -53,198 +109,176 @@ pub fn PartnerDetail(
         }
     });
 
-    // The panel takes focus when it opens, so keyboard and screen-reader users land in it.
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
             let _ = h.focus();
         }
     });
+}
 
-    let p = partner.clone();
-    let country = data.country_text(&p);
-    let flag = p.country.as_deref().map(flag).unwrap_or_default();
-    let distance = distance_from_home(&data, &p);
-    let tz = p.geo.as_ref().map(|g| g.tz.clone());
-    let local_time = move || {
-        let locale = match lang.get() {
-            Lang::Id => "id-ID",
-            Lang::En => "en-GB",
-        };
-        tz.as_deref()
-            .and_then(|tz| browser::local_time(tz, locale).map(|t| format!("{t} ({tz})")))
+/// The time of day at the partner's place now, with the zone's UTC offset and the place it
+/// is for; updated every half minute while the panel is open.
+#[component]
+fn LocalTime(
+    /// The partner; renders nothing without a point or for a zone the browser does not know.
+    partner: Arc<Partner>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let geo = partner.geo.clone()?;
+    let tick = RwSignal::new(0u32);
+    if let Ok(handle) = set_interval_with_handle(
+        move || tick.update(|n| *n = n.wrapping_add(1)),
+        Duration::from_secs(30),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let time = move || {
+        tick.track();
+        browser::local_time(&geo.tz, lang.get().locale()).map(|t| format!("{t} · {}", geo.place))
     };
-    let related: Vec<(String, crate::model::Text)> = p
-        .related
-        .iter()
-        .filter_map(|r| data.partner(r))
-        .map(|r| (r.id.clone(), r.name.clone()))
-        .collect();
-
     Some(view! {
-        <aside class="partner-detail" role="dialog" aria-modal="false" aria-labelledby="detail-heading">
-            <div class="detail-head">
-                <h2 id="detail-heading" tabindex="-1" node_ref=heading>
-                    {
-                        let name = p.name.clone();
-                        move || lang.get().pick(&name).to_owned()
+        {move || {
+            time()
+                .map(|time| {
+                    view! {
+                        <p class="local-time">
+                            {t(Key::LocalTime)} ": " {time}
+                        </p>
                     }
-                </h2>
-                // The page's own switch lies under the panel; readers may switch here.
-                <LanguageSwitch />
-                <button type="button" class="button close" on:click=move |_| close() aria-label=move || Key::Close.get(lang.get())>
-                    "×"
-                </button>
-            </div>
-            <p class="country">
-                <span aria-hidden="true">{flag}</span>
-                " "
-                {move || country.as_ref().map(|c| lang.get().pick(c).to_owned()).unwrap_or_else(|| Key::NoCountry.get(lang.get()).to_owned())}
-            </p>
-            <p class="badges">
-                <span class="badge">{move || level_label(p.level, lang.get())}</span>
-                " "
-                <span class="badge relation">{move || relation_label(p.relation, lang.get())}</span>
-                " "
-                <span class="badge status">{move || status_label(p.status, lang.get())}</span>
-            </p>
-            <dl class="facts">
-                <dt>{move || Key::Since.get(lang.get())}</dt>
-                <dd>{move || p.since.map(|d| format_date(&d, lang.get())).unwrap_or_else(|| Key::SinceUnknown.get(lang.get()).to_owned())}</dd>
-                {distance.map(|km| view! {
-                    <dt>{move || Key::DistanceLabel.get(lang.get())}</dt>
-                    <dd>{move || format_km(km, lang.get())}</dd>
-                })}
-                {move || local_time().map(|t| view! {
-                    <dt>{move || Key::LocalTime.get(lang.get())}</dt>
-                    <dd class="local-time">{t}</dd>
-                })}
-            </dl>
-            <p class="summary">{
-                let s = p.summary.clone();
-                move || lang.get().pick(&s).to_owned()
-            }</p>
-            {p.note.clone().map(|note| view! {
-                <p class="note"><strong>{move || Key::Note.get(lang.get())} ": "</strong>{move || lang.get().pick(&note).to_owned()}</p>
-            })}
-            {(!related.is_empty()).then(|| view! {
-                <p class="related">
-                    <strong>{move || Key::Related.get(lang.get())} ": "</strong>
-                    {related.into_iter().map(|(rid, name)| partner_link(rid, Signal::derive(move || lang.get().pick(&name).to_owned()))).collect_view()}
-                </p>
-            })}
-            <Events data=data.clone() partner=partner.clone() />
-            <ConflictList data=data.clone() conflicts=partner.conflicts.clone() />
-            <Sources data=data.clone() partner=partner />
-        </aside>
+                })
+        }}
     })
 }
 
-/// A source as a link that opens in a new tab.
-fn source_link(source: &Source, lang: Signal<Lang>) -> impl IntoView {
-    let published = source.published;
-    view! {
-        <a href=source.url.clone() target="_blank" rel="noopener noreferrer" hreflang=source.language.clone()>
-            {source.publisher.clone()} ": " {source.title.clone()}
-        </a>
-        " (" {move || format_date(&published, lang.get())} ") "
-        <span class="visually-hidden">{move || Key::OpensNewTab.get(lang.get())}</span>
-    }
-}
-
-/// The partner's dated events in order.
+/// The partner's dated events, earliest first.
 #[component]
 fn Events(
-    /// The loaded dataset.
-    data: Arc<Dataset>,
     /// The partner whose events to list.
-    partner: Partner,
+    partner: Arc<Partner>,
 ) -> impl IntoView {
+    let data = use_data();
     let lang = use_lang();
-    let mut events = partner.events.clone();
-    events.sort_by_key(|e| e.date);
-    (!events.is_empty()).then(|| {
-        view! {
-            <section class="events">
-                <h3>{move || Key::Events.get(lang.get())}</h3>
-                <ol>
-                    {events
-                        .into_iter()
-                        .map(|e| {
-                            let date = e.date;
-                            let until = e.until;
-                            let kind = e.kind;
-                            let title = e.title.clone();
-                            let summary = e.summary.clone();
-                            let place = e.place.clone();
-                            let sectors: Vec<_> = e.sectors.iter().filter_map(|s| data.sector(s)).map(|s| s.label.clone()).collect();
-                            view! {
-                                <li class="event">
-                                    <p class="event-date">
-                                        <time datetime=date.to_string()>{move || {
-                                            let l = lang.get();
-                                            match until {
-                                                Some(u) => format!("{} – {}", format_date(&date, l), format_date(&u, l)),
-                                                None => format_date(&date, l),
-                                            }
-                                        }}</time>
-                                        " · " {move || event_kind_label(kind, lang.get())}
-                                    </p>
-                                    <h4>{move || lang.get().pick(&title).to_owned()}</h4>
-                                    {place.map(|pl| view! { <p class="place">{move || lang.get().pick(&pl).to_owned()}</p> })}
-                                    {summary.map(|s| view! { <p>{move || lang.get().pick(&s).to_owned()}</p> })}
-                                    {(!e.people.is_empty()).then(|| view! {
-                                        <ul class="people">
-                                            {e.people.iter().map(|person| {
-                                                let role = person.role.clone();
-                                                view! { <li><strong>{person.name.clone()}</strong> ", " {move || lang.get().pick(&role).to_owned()}</li> }
-                                            }).collect_view()}
-                                        </ul>
-                                    })}
-                                    {(!sectors.is_empty()).then(|| view! {
-                                        <ul class="sector-tags">
-                                            {sectors.into_iter().map(|l| view! { <li>{move || lang.get().pick(&l).to_owned()}</li> }).collect_view()}
-                                        </ul>
-                                    })}
-                                    <p class="citations">{citations(&data, &e.sources)}</p>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ol>
-            </section>
-        }
-    })
+    let events = partner.events_in_order();
+    (!events.is_empty())
+        .then(|| {
+            view! {
+                <section class="events">
+                    <h3>{t(Key::Events)}</h3>
+                    <ol>
+                        {events
+                            .into_iter()
+                            .map(|e| {
+                                let (date, until, kind) = (e.date, e.until, e.kind);
+                                let sectors: Vec<_> = e
+                                    .sectors
+                                    .iter()
+                                    .filter_map(|s| data.sector(s))
+                                    .map(|s| tr(&s.label))
+                                    .collect();
+                                view! {
+                                    <li class="event">
+                                        <p class="event-date">
+                                            <time datetime=date
+                                                .to_string()>
+                                                {move || {
+                                                    let l = lang.get();
+                                                    match until {
+                                                        Some(u) => {
+                                                            format!("{} – {}", format_date(&date, l), format_date(&u, l))
+                                                        }
+                                                        None => format_date(&date, l),
+                                                    }
+                                                }}
+                                            </time>
+                                            " · "
+                                            {move || kind.label(lang.get())}
+                                        </p>
+                                        <h4>{tr(&e.title)}</h4>
+                                        {e.place.as_ref().map(|pl| view! { <p class="place">{tr(pl)}</p> })}
+                                        {e.summary.as_ref().map(|s| view! { <p>{tr(s)}</p> })}
+                                        {(!e.people.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <ul class="people">
+                                                        {e
+                                                            .people
+                                                            .iter()
+                                                            .map(|person| {
+                                                                view! {
+                                                                    <li>
+                                                                        <strong>{person.name.clone()}</strong>
+                                                                        ", "
+                                                                        {tr(&person.role)}
+                                                                    </li>
+                                                                }
+                                                            })
+                                                            .collect_view()}
+                                                    </ul>
+                                                }
+                                            })}
+                                        {(!sectors.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <ul class="sector-tags">
+                                                        {sectors
+                                                            .into_iter()
+                                                            .map(|label| view! { <li>{label}</li> })
+                                                            .collect_view()}
+                                                    </ul>
+                                                }
+                                            })}
+                                        <p class="citations">
+                                            <Citations ids=e.sources.clone() />
+                                        </p>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                </section>
+            }
+        })
 }
 
-/// Every source the partner's record, events and claims cite, once each.
+/// Every source the partner's record, events and claims cite, once each, as links that
+/// open in a new tab.
 #[component]
 fn Sources(
-    /// The loaded dataset.
-    data: Arc<Dataset>,
     /// The partner whose sources to list.
-    partner: Partner,
+    partner: Arc<Partner>,
 ) -> impl IntoView {
+    let data = use_data();
     let lang = use_lang();
-    let mut ids: Vec<&String> = partner.sources.iter().collect();
-    ids.extend(partner.events.iter().flat_map(|e| &e.sources));
-    ids.extend(
-        partner
-            .conflicts
-            .iter()
-            .flat_map(|c| &c.claims)
-            .flat_map(|c| &c.sources),
-    );
-    let mut seen = std::collections::HashSet::new();
-    ids.retain(|id| seen.insert(*id));
-    let sources: Vec<Source> = ids
+    let sources: Vec<_> = partner
+        .cited_sources()
         .into_iter()
         .filter_map(|id| data.source(id))
-        .cloned()
-        .collect();
+        .map(|source| {
+            let published = source.published;
+            view! {
+                <li>
+                    <a
+                        href=source.url.clone()
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        hreflang=source.language.clone()
+                    >
+                        {source.publisher.clone()}
+                        ": "
+                        {source.title.clone()}
+                    </a>
+                    " ("
+                    {move || format_date(&published, lang.get())}
+                    ") "
+                    <span class="visually-hidden">{t(Key::OpensNewTab)}</span>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <section class="sources">
-            <h3>{move || Key::SourcesHeading.get(lang.get())}</h3>
-            <ol>{sources.iter().map(|s| view! { <li>{source_link(s, lang)}</li> }).collect_view()}</ol>
+            <h3>{t(Key::SourcesHeading)}</h3>
+            <ol>{sources}</ol>
         </section>
     }
 }

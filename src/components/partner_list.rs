@@ -1,77 +1,100 @@
-use std::sync::Arc;
-
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::components::PartnerCard;
-use crate::i18n::Key;
-use crate::model::Dataset;
+use crate::components::{choices, ChoiceSelect, PartnerCard};
+use crate::i18n::{format_showing, Key};
+use crate::model::Vocabulary;
+use crate::state::{t, use_app, use_lang};
 use crate::url_state::Sort;
-use crate::{use_app, use_lang, Nav};
 
-/// The filtered partners as cards, keyed by their stable ids, with a sort control;
-/// says so, and offers to clear, when nothing matches.
+/// Cards shown at first and added by each "show more": enough to scroll through, few enough
+/// that a list of thousands renders at once.
+pub const PAGE_SIZE: usize = 100;
+
+/// The visible partners as cards, keyed by their ids, with a sort control; past
+/// [`PAGE_SIZE`] the rest come a page at a time. Says so, and offers to clear, when
+/// nothing matches.
 #[component]
-pub fn PartnerList(
-    /// The loaded dataset.
-    data: Arc<Dataset>,
-    /// Indices of the partners to show, already sorted.
-    #[prop(into)]
-    filtered: Signal<Vec<usize>>,
-) -> impl IntoView {
+pub fn PartnerList() -> impl IntoView {
     let state = use_app();
     let lang = use_lang();
-    let ids = {
-        let data = data.clone();
-        move || {
-            filtered.with(|f| {
-                f.iter()
-                    .filter_map(|&i| data.partners.get(i))
-                    .map(|p| p.id.clone())
-                    .collect::<Vec<_>>()
-            })
-        }
+    let visible = state.visible();
+    let limit = RwSignal::new(PAGE_SIZE);
+    let shown = Memo::new(move |_| visible.with(|v| v[..v.len().min(limit.get())].to_vec()));
+    let more = move || {
+        let total = visible.with(|v| v.len());
+        let count = shown.with(Vec::len);
+        (count < total).then_some((count, total))
     };
-    let sort = move || state.query.with(|q| q.sort.unwrap_or_default());
-    let sort_option = move |value: Sort, key: Key| {
-        view! {
-            <option value=value.id() selected=move || sort() == value>
-                {move || key.get(lang.get())}
-            </option>
-        }
+    let show_more = move |_| {
+        let first_new = shown.with_untracked(Vec::len);
+        limit.update(|l| *l += PAGE_SIZE);
+        // The reader goes on where the new cards begin, by keyboard and screen reader too.
+        request_animation_frame(move || focus_card_link(first_new));
     };
     view! {
-        <section id="partner-list" class="partner-list" aria-labelledby="partners-heading" tabindex="-1">
+        <section
+            id="partner-list"
+            class="partner-list"
+            aria-labelledby="partners-heading"
+            tabindex="-1"
+        >
             <div class="list-head">
-                <h2 id="partners-heading">{move || Key::PartnersHeading.get(lang.get())}</h2>
-                <label class="select sort">
-                    <span class="label">{move || Key::SortBy.get(lang.get())}</span>
-                    <select on:change=move |ev| {
-                        let value = Sort::parse(&event_target_value(&ev));
-                        state.update(Nav::Push, |q| q.sort = value.filter(|s| *s != Sort::default()));
-                    }>
-                        {sort_option(Sort::Since, Key::SortSince)}
-                        {sort_option(Sort::Name, Key::SortName)}
-                        {sort_option(Sort::Distance, Key::SortDistance)}
-                    </select>
-                </label>
+                <h2 id="partners-heading">{t(Key::PartnersHeading)}</h2>
+                <ChoiceSelect
+                    id="sort"
+                    class="sort"
+                    label=Key::SortBy
+                    choices={choices::<Sort>()}
+                    selected=Signal::derive(move || Some(state.sort().get().id()))
+                    on_change=Callback::new(move |id: String| {
+                        state.set_sort(Sort::parse(&id).unwrap_or_default())
+                    })
+                />
             </div>
-            <Show when=move || filtered.with(Vec::is_empty)>
+            <Show when=move || visible.with(|v| v.is_empty())>
                 <div class="empty">
-                    <p>{move || Key::NoResults.get(lang.get())}</p>
-                    <button
-                        type="button"
-                        class="button"
-                        on:click=move |_| { let cleared = state.query.get_untracked().cleared(); state.navigate(cleared, Nav::Push) }
-                    >
-                        {move || Key::ClearAll.get(lang.get())}
+                    <p>{t(Key::NoResults)}</p>
+                    <button type="button" class="button" on:click=move |_| state.clear_filters()>
+                        {t(Key::ClearAll)}
                     </button>
                 </div>
             </Show>
             <ul class="cards">
-                <For each=ids key=|id| id.clone() let:id>
-                    <li><PartnerCard data=data.clone() id=id /></li>
+                <For each=move || shown.get() key=|id| id.clone() let:id>
+                    <li>
+                        <PartnerCard id=id />
+                    </li>
                 </For>
             </ul>
+            {move || {
+                more()
+                    .map(|(count, total)| {
+                        let lang = lang.get();
+                        view! {
+                            <p class="more">
+                                <span>{format_showing(count, total, lang)}</span>
+                                " "
+                                <button type="button" class="button secondary" on:click=show_more>
+                                    {Key::ShowMore.get(lang)}
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
         </section>
+    }
+}
+
+/// Moves the focus to the link of the n-th card (0-based), if it is there.
+fn focus_card_link(n: usize) {
+    let selector = format!("#partner-list li:nth-child({}) a.partner-link", n + 1);
+    if let Some(link) = document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = link.focus();
     }
 }

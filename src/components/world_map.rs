@@ -7,130 +7,264 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::components::partner_href;
+use crate::components::follow_partner_link;
 use crate::geo::{self, ViewBox};
 use crate::i18n::Key;
-use crate::model::{Dataset, Text};
-use crate::{use_app, use_lang, Nav};
+use crate::map_input::{Gesture, MapInput, Rect, LABEL_ZOOM};
+use crate::model::{PartnerId, Text};
+use crate::state::{t, use_app, use_data, use_lang};
 
-/// Screen pixels a pointer must move before a press becomes a drag; below it, a tap
-/// on a marker stays a click.
-const DRAG_THRESHOLD_PX: f64 = 4.0;
-/// Zoom factor of one button press or key press.
-const ZOOM_STEP: f64 = 1.5;
-/// Share of the visible width one arrow key press pans.
-const PAN_STEP: f64 = 0.15;
+/// Past this many shown partners the arcs are drawn as one path, more coarsely: thousands
+/// of separate elements would cost more than the picture gains.
+const ARCS_ONE_BY_ONE: usize = 300;
+/// Degrees of arc per segment when all arcs are one path.
+const COARSE_ARC_DEGREES: f64 = 4.0;
 
 /// A partner placed on the map.
-#[derive(Clone)]
-struct Placed {
-    id: String,
-    x: f64,
-    y: f64,
-    arc: String,
+#[derive(Debug, Clone)]
+pub struct MapPoint {
+    pub x: f64,
+    pub y: f64,
     /// Short name for the label.
-    name: Text,
+    pub name: Text,
     /// Accessible name with the country, e.g. "Tokyo, Jepang".
-    full_name: Text,
+    pub full_name: Text,
+    /// The arc from home, one sample per degree.
+    pub arc: String,
+    /// The same arc, coarser, for the single path of many arcs.
+    pub coarse_arc: String,
 }
 
-/// Where the pointers pressed on the map are, for drag and pinch.
-#[derive(Default)]
-struct Gesture {
-    pointers: HashMap<i32, (f64, f64)>,
-    start: Option<(f64, f64)>,
-    dragged: bool,
-    pinch_distance: Option<f64>,
+/// Every partner with a point, placed once per dataset.
+type MapPoints = Arc<HashMap<PartnerId, MapPoint>>;
+
+fn map_points() -> MapPoints {
+    let data = use_data();
+    let home = &data.home.geo;
+    let points = data
+        .partners
+        .iter()
+        .filter_map(|p| {
+            let g = p.geo.as_ref()?;
+            let (x, y) = geo::project(g.lat, g.lon);
+            let full_name = match data.country_text(p) {
+                Some(c) => Text {
+                    id: format!("{}, {}", p.name.id, c.id),
+                    en: format!("{}, {}", p.name.en, c.en),
+                },
+                None => p.name.clone(),
+            };
+            let coarse = geo::arc_sampled(home.lat, home.lon, g.lat, g.lon, COARSE_ARC_DEGREES, 8);
+            let point = MapPoint {
+                x,
+                y,
+                name: p.name.clone(),
+                full_name,
+                arc: geo::arc_path(home.lat, home.lon, g.lat, g.lon),
+                coarse_arc: geo::path_data(coarse),
+            };
+            Some((p.id.clone(), point))
+        })
+        .collect();
+    Arc::new(points)
 }
 
-/// The world map: countries, an arc from Jakarta and a marker per partner with a point,
-/// with pan and zoom by mouse, touch, keyboard and buttons.
+/// The world map: countries, an arc from home and a marker per shown partner with a
+/// point, with pan and zoom by mouse, touch, keyboard and buttons. The gestures are the
+/// pure reducer of `map_input`; this component forwards the browser's events to it.
 #[component]
-pub fn WorldMap(
-    /// The loaded dataset.
-    data: Arc<Dataset>,
-    /// Indices of the partners that match the filters, in list order.
-    #[prop(into)]
-    filtered: Signal<Vec<usize>>,
-) -> impl IntoView {
-    let state = use_app();
-    let lang = use_lang();
+pub fn WorldMap() -> impl IntoView {
     let svg_ref = NodeRef::<svg::Svg>::new();
     // Element size in CSS pixels; the real size is known only after mount.
     let size = RwSignal::new((geo::MAP_WIDTH, geo::MAP_HEIGHT));
-    let aspect = move || {
-        size.with(|(w, h)| {
-            if *h > 0.0 {
-                w / h
-            } else {
-                geo::MAP_WIDTH / geo::MAP_HEIGHT
-            }
-        })
-    };
-    let view_box = RwSignal::new(ViewBox::fit(geo::MAP_WIDTH / geo::MAP_HEIGHT));
+    let view_box = RwSignal::new(ViewBox::default());
     let gesture = StoredValue::new(Gesture::default());
+    let points = map_points();
 
-    let home = &data.home.geo;
-    let (home_x, home_y) = geo::project(home.lat, home.lon);
-    let placed: Arc<HashMap<String, Placed>> = Arc::new(
-        data.partners
-            .iter()
-            .filter_map(|p| {
-                let g = p.geo.as_ref()?;
-                let (x, y) = geo::project(g.lat, g.lon);
-                let country = data.country_text(p);
-                let full_name = match &country {
-                    Some(c) => Text {
-                        id: format!("{}, {}", p.name.id, c.id),
-                        en: format!("{}, {}", p.name.en, c.en),
-                    },
-                    None => p.name.clone(),
-                };
-                Some((
-                    p.id.clone(),
-                    Placed {
-                        id: p.id.clone(),
-                        x,
-                        y,
-                        arc: geo::arc_path(home.lat, home.lon, g.lat, g.lon),
-                        name: p.name.clone(),
-                        full_name,
-                    },
-                ))
-            })
-            .collect(),
-    );
-    let countries: String = geo::country_paths()
-        .map(|(_, d)| format!("<path d=\"{d}\"/>"))
-        .collect();
-
-    // Markers in list order, so the tab order on the map matches the list.
-    let shown = {
-        let data = data.clone();
-        let placed = placed.clone();
-        move || {
-            filtered.with(|f| {
-                f.iter()
-                    .filter_map(|&i| data.partners.get(i))
-                    .filter_map(|p| placed.get(&p.id).cloned())
-                    .collect::<Vec<_>>()
-            })
+    let rect = move || -> Rect {
+        let (width, height) = size.get_untracked();
+        match svg_ref.get_untracked() {
+            Some(svg) => {
+                let r = svg.get_bounding_client_rect();
+                Rect {
+                    left: r.left(),
+                    top: r.top(),
+                    width: r.width(),
+                    height: r.height(),
+                }
+            }
+            None => Rect {
+                left: 0.0,
+                top: 0.0,
+                width,
+                height,
+            },
         }
     };
-    let units_per_px = move || view_box.with(|v| v.units_per_px(size.with(|(w, _)| *w).max(1.0)));
-    let zoom = move || view_box.with(|v| v.zoom_level(aspect()));
+    // Every input goes through the reducer; its outcome says what to do with the event.
+    let apply = move |input: MapInput| {
+        let rect = rect();
+        let outcome = gesture
+            .try_update_value(|g| g.step(view_box.get_untracked(), input, rect))
+            .unwrap_or(crate::map_input::Outcome {
+                view: view_box.get_untracked(),
+                consumed: false,
+                capture: None,
+            });
+        if outcome.view != view_box.get_untracked() {
+            view_box.set(outcome.view);
+        }
+        outcome
+    };
+    watch_size(svg_ref, size, move || {
+        apply(MapInput::Resize);
+    });
 
-    // Keeps the view's aspect equal to the element's through every resize.
+    let units_per_px =
+        Memo::new(move |_| view_box.with(|v| v.units_per_px(size.with(|(w, _)| *w).max(1.0))));
+    let zoom = Memo::new(move |_| view_box.with(|v| v.zoom_level(size.with(|(w, h)| w / h))));
+    // Markers keep their screen size at every zoom through one CSS variable on the map,
+    // not one attribute per marker.
+    Effect::new(move |_| {
+        let scale = units_per_px.get();
+        if let Some(svg) = svg_ref.get() {
+            let el: &web_sys::SvgElement = svg.as_ref();
+            let _ = el
+                .style()
+                .set_property("--marker-scale", &format!("{scale:.4}"));
+        }
+    });
+
+    let pointer = move |e: ev::PointerEvent, input: MapInput| {
+        let outcome = apply(input);
+        if let Some(id) = outcome.capture {
+            if let Some(target) = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = target.set_pointer_capture(id);
+            }
+        }
+    };
+    let on_down = move |e: ev::PointerEvent| {
+        let (id, x, y) = (e.pointer_id(), e.client_x() as f64, e.client_y() as f64);
+        pointer(e, MapInput::Down { pointer: id, x, y });
+    };
+    let on_move = move |e: ev::PointerEvent| {
+        let (id, x, y) = (e.pointer_id(), e.client_x() as f64, e.client_y() as f64);
+        pointer(e, MapInput::Move { pointer: id, x, y });
+    };
+    let on_up = move |e: ev::PointerEvent| {
+        let id = e.pointer_id();
+        pointer(e, MapInput::Up { pointer: id });
+    };
+
+    view! {
+        <div class="world-map">
+            <svg
+                node_ref=svg_ref
+                class="map-svg"
+                class:labels=move || { zoom.get() >= LABEL_ZOOM }
+                role="group"
+                tabindex="0"
+                aria-label=t(Key::MapLabel)
+                viewBox=move || view_box.with(ViewBox::attr)
+                preserveAspectRatio="xMidYMid meet"
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=on_up
+                on:pointercancel=on_up
+                on:wheel=move |e: ev::WheelEvent| {
+                    e.prevent_default();
+                    apply(MapInput::Wheel {
+                        x: e.client_x() as f64,
+                        y: e.client_y() as f64,
+                        delta_y: e.delta_y(),
+                        lines: e.delta_mode() == 1,
+                    });
+                }
+                // Markers are links; the browser's own link dragging would cancel our pan.
+                on:dragstart=|e: ev::DragEvent| e.prevent_default()
+                on:keydown=move |e: ev::KeyboardEvent| {
+                    let key = e.key();
+                    if apply(MapInput::Key(&key)).consumed {
+                        // The page must not scroll while the map has the keys.
+                        e.prevent_default();
+                    }
+                }
+            >
+                <g aria-hidden="true">
+                    <path class="sphere" d=geo::SPHERE_PATH />
+                    <Countries />
+                    <MapArcs points=points.clone() />
+                    <HomeMarker />
+                </g>
+                <MapMarkers
+                    points=points.clone()
+                    dragged=Signal::derive(move || gesture.with_value(Gesture::dragged))
+                    reveal=Callback::new(move |(x, y)| {
+                        apply(MapInput::Reveal { x, y });
+                    })
+                />
+                <MapHighlight points=points />
+            </svg>
+            <div class="map-controls">
+                <button
+                    type="button"
+                    class="button map-button"
+                    aria-label=t(Key::ZoomIn)
+                    on:click=move |_| {
+                        apply(MapInput::ZoomIn);
+                    }
+                >
+                    "+"
+                </button>
+                <button
+                    type="button"
+                    class="button map-button"
+                    aria-label=t(Key::ZoomOut)
+                    on:click=move |_| {
+                        apply(MapInput::ZoomOut);
+                    }
+                >
+                    "−"
+                </button>
+                <button
+                    type="button"
+                    class="button map-button"
+                    aria-label=t(Key::ResetView)
+                    on:click=move |_| {
+                        apply(MapInput::Reset);
+                    }
+                >
+                    "⟲"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// Reports the element's size in `size` and calls `resized` on every change, so that the
+/// view keeps the element's aspect (see `ViewBox`: a box of another aspect would be
+/// letterboxed and the pointer maths would no longer map pixels linearly).
+fn watch_size(
+    svg_ref: NodeRef<svg::Svg>,
+    size: RwSignal<(f64, f64)>,
+    resized: impl Fn() + Clone + 'static,
+) {
     Effect::new(move |_| {
         let Some(svg) = svg_ref.get() else { return };
-        let read = move |el: &web_sys::Element| {
-            let rect = el.get_bounding_client_rect();
-            if rect.width() > 0.0 && rect.height() > 0.0 {
-                size.set((rect.width(), rect.height()));
-                view_box.update(|v| *v = v.with_aspect(rect.width() / rect.height()));
+        let element: web_sys::Element = svg.into();
+        let read = {
+            let resized = resized.clone();
+            move |el: &web_sys::Element| {
+                let rect = el.get_bounding_client_rect();
+                if rect.width() > 0.0 && rect.height() > 0.0 {
+                    size.set((rect.width(), rect.height()));
+                    resized();
+                }
             }
         };
-        let element: web_sys::Element = svg.clone().into();
         read(&element);
         let target = element.clone();
         let callback = Closure::<dyn FnMut()>::new(move || read(&target));
@@ -140,258 +274,233 @@ pub fn WorldMap(
             on_cleanup(move || keep.0.disconnect());
         }
     });
+}
 
-    let to_map = move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
-        let svg = svg_ref.get_untracked()?;
-        let rect = svg.get_bounding_client_rect();
-        Some(view_box.get_untracked().to_map(
-            client_x - rect.left(),
-            client_y - rect.top(),
-            rect.width(),
-            rect.height(),
-        ))
-    };
-    let zoom_by = move |factor: f64, at: Option<(f64, f64)>| {
-        let v = view_box.get_untracked();
-        let (px, py) = at.unwrap_or((v.x + v.w / 2.0, v.y + v.h / 2.0));
-        view_box.set(v.zoom_at(factor, px, py, aspect()));
-    };
-    let reset = move || view_box.set(ViewBox::fit(aspect()));
+/// The countries, drawn once: they never change.
+#[component]
+fn Countries() -> impl IntoView {
+    let countries: String = geo::country_paths()
+        .map(|(_, d)| format!("<path d=\"{d}\"/>"))
+        .collect();
+    view! { <g class="countries" inner_html=countries></g> }
+}
 
-    let on_pointerdown = move |e: ev::PointerEvent| {
-        gesture.update_value(|g| {
-            g.pointers
-                .insert(e.pointer_id(), (e.client_x() as f64, e.client_y() as f64));
-            if g.pointers.len() == 1 {
-                g.start = Some((e.client_x() as f64, e.client_y() as f64));
-                g.dragged = false;
-            }
-            g.pinch_distance = None;
-        });
+/// Jakarta (the home city), in amber, named in the dataset's words.
+#[component]
+fn HomeMarker() -> impl IntoView {
+    let data = use_data();
+    let home = &data.home.geo;
+    let (x, y) = geo::project(home.lat, home.lon);
+    let name = crate::state::tr(&data.home.name);
+    view! {
+        <g class="marker home" transform=format!("translate({x:.1} {y:.1})")>
+            <g class="marker-body">
+                <circle r="7" />
+                <text x="10" y="4">
+                    {name}
+                </text>
+            </g>
+        </g>
+    }
+}
+
+/// The arcs of the shown partners: one element each while they are few, keyed so that a
+/// change of filter adds and removes only what changed; one coarser path past
+/// [`ARCS_ONE_BY_ONE`].
+#[component]
+fn MapArcs(points: MapPoints) -> impl IntoView {
+    let visible = use_app().visible();
+    let with_point = {
+        let points = points.clone();
+        Memo::new(move |_| {
+            visible.with(|v| {
+                v.iter()
+                    .filter(|id| points.contains_key(*id))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
     };
-    let on_pointermove = move |e: ev::PointerEvent| {
-        let (x, y) = (e.client_x() as f64, e.client_y() as f64);
-        let Some(previous) = gesture.with_value(|g| g.pointers.get(&e.pointer_id()).copied())
-        else {
+    let many = Memo::new(move |_| with_point.with(|v| v.len() > ARCS_ONE_BY_ONE));
+    let points_for_one = points.clone();
+    view! {
+        <g class="arcs">
+            {move || {
+                if many.get() {
+                    let points = points.clone();
+                    let d = move || {
+                        with_point
+                            .with(|ids| {
+                                let mut d = String::new();
+                                for id in ids {
+                                    if let Some(p) = points.get(id) {
+                                        d.push_str(&p.coarse_arc);
+                                        d.push(' ');
+                                    }
+                                }
+                                d
+                            })
+                    };
+                    view! { <path class="arc" d=d /> }.into_any()
+                } else {
+                    let points = points_for_one.clone();
+                    view! {
+                        <For
+                            each=move || with_point.get()
+                            key=|id| id.clone()
+                            children=move |id| {
+                                let d = points.get(&id).map(|p| p.arc.clone()).unwrap_or_default();
+                                view! { <path class="arc" d=d /> }
+                            }
+                        />
+                    }
+                        .into_any()
+                }
+            }}
+        </g>
+    }
+}
+
+/// A marker per shown partner with a point: a link named "Tokyo, Jepang", in list order so
+/// that the tab order on the map matches the list. Each marker is static markup; clicks,
+/// hover and focus are handled once for the whole group, and the language rebuilds the
+/// group, so a marker costs no closure of its own and a keystroke touches only the markers
+/// that come or go.
+#[component]
+fn MapMarkers(
+    points: MapPoints,
+    /// Whether the press that ends in a click was a drag (a pan, not a tap).
+    dragged: Signal<bool>,
+    /// Called with a marker's map point when it takes the focus.
+    reveal: Callback<(f64, f64)>,
+) -> impl IntoView {
+    let state = use_app();
+    let lang = use_lang();
+    let visible = state.visible();
+    let marker_of = |target: Option<web_sys::EventTarget>| -> Option<PartnerId> {
+        let el = target?.dyn_into::<web_sys::Element>().ok()?;
+        let marker = el.closest("g.marker[data-partner]").ok()??;
+        marker.get_attribute("data-partner").map(PartnerId::from)
+    };
+    let on_click = move |e: ev::MouseEvent| {
+        let Some(id) = marker_of(e.target()) else {
             return;
         };
-        let count = gesture.with_value(|g| g.pointers.len());
-        let width = size.get_untracked().0.max(1.0);
-        if count == 1 {
-            let beyond = gesture.with_value(|g| {
-                g.start
-                    .is_some_and(|(sx, sy)| (x - sx).hypot(y - sy) > DRAG_THRESHOLD_PX)
-            });
-            if !gesture.with_value(|g| g.dragged) && !beyond {
-                return;
-            }
-            if !gesture.with_value(|g| g.dragged) {
-                gesture.update_value(|g| g.dragged = true);
-                // Captured only now: capturing on press would swallow a tap's click on a marker.
-                if let Some(target) = e
-                    .current_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                {
-                    let _ = target.set_pointer_capture(e.pointer_id());
+        if dragged.get_untracked() {
+            // A drag that started on the marker is a pan, not a tap.
+            e.prevent_default();
+            return;
+        }
+        follow_partner_link(state, &e, id);
+    };
+    let on_focus = {
+        let points = points.clone();
+        move |e: ev::FocusEvent| {
+            if let Some(id) = marker_of(e.target()) {
+                // A marker reached by Tab that lies outside the view comes into it.
+                if let Some(p) = points.get(&id) {
+                    reveal.run((p.x, p.y));
                 }
+                state.hover(Some(id));
             }
-            let v = view_box.get_untracked();
-            let k = v.w / width;
-            view_box.set(v.pan(-(x - previous.0) * k, -(y - previous.1) * k, aspect()));
-        } else if count == 2 {
-            gesture.update_value(|g| g.dragged = true);
-            let others: Vec<(f64, f64)> = gesture.with_value(|g| {
-                g.pointers
-                    .iter()
-                    .filter(|(id, _)| **id != e.pointer_id())
-                    .map(|(_, p)| *p)
-                    .collect()
-            });
-            if let Some(&(ox, oy)) = others.first() {
-                let distance = (x - ox).hypot(y - oy);
-                if let Some(before) = gesture.with_value(|g| g.pinch_distance) {
-                    if before > 0.0 {
-                        zoom_by(distance / before, to_map((x + ox) / 2.0, (y + oy) / 2.0));
+        }
+    };
+    let lang_param = state.lang_param();
+    let markers = move || {
+        let lang = lang.get();
+        let lang_param = lang_param.get();
+        let points = points.clone();
+        let points_each = points.clone();
+        view! {
+            <For
+                each=move || {
+                    let points = &points_each;
+                    visible
+                        .with(|v| {
+                            v.iter().filter(|id| points.contains_key(*id)).cloned().collect::<Vec<_>>()
+                        })
+                }
+                key=|id| id.clone()
+                children={
+                    let points = points.clone();
+                    move |id| {
+                        let point = points.get(&id).cloned();
+                        let href = state.partner_href_in(&id, lang_param);
+                        point
+                            .map(|p| {
+                                view! {
+                                    <g
+                                        class="marker"
+                                        data-partner=id.to_string()
+                                        transform=format!("translate({:.1} {:.1})", p.x, p.y)
+                                    >
+                                        <a href=href aria-label=lang.pick(&p.full_name).to_owned()>
+                                            <g class="marker-body">
+                                                // 46 px across: a thumb-sized target (44 px) with room for rounding of the scale.
+                                                <circle class="hit" r="23" />
+                                                <circle class="dot" r="5" />
+                                                <text class="label" x="8" y="4" aria-hidden="true">
+                                                    {lang.pick(&p.name).to_owned()}
+                                                </text>
+                                            </g>
+                                        </a>
+                                    </g>
+                                }
+                            })
                     }
                 }
-                gesture.update_value(|g| g.pinch_distance = Some(distance));
-            }
-        }
-        gesture.update_value(|g| {
-            g.pointers.insert(e.pointer_id(), (x, y));
-        });
-    };
-    let on_pointerup = move |e: ev::PointerEvent| {
-        gesture.update_value(|g| {
-            g.pointers.remove(&e.pointer_id());
-            g.pinch_distance = None;
-        });
-    };
-    let on_wheel = move |e: ev::WheelEvent| {
-        e.prevent_default();
-        // Line-mode deltas (Firefox, some mice) are about 16 pixels each.
-        let scale = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
-        let factor = (-e.delta_y() * scale * 0.002).exp();
-        zoom_by(factor, to_map(e.client_x() as f64, e.client_y() as f64));
-    };
-    let on_keydown = move |e: ev::KeyboardEvent| {
-        let v = view_box.get_untracked();
-        let (step, a) = (v.w * PAN_STEP, aspect());
-        let (cx, cy) = (v.x + v.w / 2.0, v.y + v.h / 2.0);
-        let next = match e.key().as_str() {
-            "ArrowLeft" => v.pan(-step, 0.0, a),
-            "ArrowRight" => v.pan(step, 0.0, a),
-            "ArrowUp" => v.pan(0.0, -step, a),
-            "ArrowDown" => v.pan(0.0, step, a),
-            "+" | "=" => v.zoom_at(ZOOM_STEP, cx, cy, a),
-            "-" | "_" => v.zoom_at(1.0 / ZOOM_STEP, cx, cy, a),
-            "0" => ViewBox::fit(a),
-            // Other keys (Tab, Enter on a marker) keep their usual meaning.
-            _ => return,
-        };
-        // The page must not scroll while the map has the keys.
-        e.prevent_default();
-        view_box.set(next);
-    };
-
-    let is_shown = {
-        let data = data.clone();
-        move |id: &str| {
-            filtered.with(|f| {
-                f.iter()
-                    .any(|&i| data.partners.get(i).is_some_and(|p| p.id == id))
-            })
+            />
         }
     };
-    let arcs: Vec<Placed> = {
-        let mut v: Vec<Placed> = placed.values().cloned().collect();
-        v.sort_by(|a, b| a.id.cmp(&b.id));
-        v
-    };
-
     view! {
-        <div class="world-map">
-            <svg
-                node_ref=svg_ref
-                class="map-svg"
-                role="group"
-                tabindex="0"
-                aria-label=move || Key::MapLabel.get(lang.get())
-                viewBox=move || view_box.with(ViewBox::attr)
-                preserveAspectRatio="xMidYMid meet"
-                on:pointerdown=on_pointerdown
-                on:pointermove=on_pointermove
-                on:pointerup=on_pointerup
-                on:pointercancel=on_pointerup
-                on:wheel=on_wheel
-                // Markers are links; the browser's own link dragging would cancel our pan.
-                on:dragstart=|e: ev::DragEvent| e.prevent_default()
-                on:keydown=on_keydown
-            >
-                <g aria-hidden="true">
-                    <path class="sphere" d=geo::SPHERE_PATH />
-                    <g class="countries" inner_html=countries />
-                    <g class="arcs">
-                        {arcs
-                            .into_iter()
-                            .map(|p| {
-                                let id = p.id.clone();
-                                let shown = is_shown.clone();
-                                let hovered = {
-                                    let id = id.clone();
-                                    move || state.hovered.with(|h| h.as_deref() == Some(id.as_str()))
-                                        || state.query.with(|q| q.partner.as_deref() == Some(id.as_str()))
-                                };
-                                view! { <path class="arc" class:out=move || !shown(&id) class:active=hovered d=p.arc /> }
-                            })
-                            .collect_view()}
-                    </g>
-                    <g class="marker home" transform=move || format!("translate({home_x:.1} {home_y:.1}) scale({:.4})", units_per_px())>
-                        <circle r="7" />
-                        <text x="10" y="4">{move || Key::Jakarta.get(lang.get())}</text>
+        <g
+            class="markers"
+            on:click=on_click
+            on:focusin=on_focus
+            on:focusout=move |_| state.hover(None)
+            on:mouseover=move |e: ev::MouseEvent| state.hover(marker_of(e.target()))
+            on:mouseleave=move |_| state.hover(None)
+        >
+            {markers}
+        </g>
+    }
+}
+
+/// The open and the hovered partner drawn over the rest: a larger point with its name, and
+/// its arc in full colour. Two elements follow the state, not one per marker.
+#[component]
+fn MapHighlight(points: MapPoints) -> impl IntoView {
+    let state = use_app();
+    let lang = use_lang();
+    let visible = state.visible();
+    let open = state.open();
+    let hovered = state.hovered();
+    let shown = move |id: Option<PartnerId>| {
+        id.filter(|id| visible.with(|v| v.contains(id)))
+            .and_then(|id| points.get(&id).cloned())
+    };
+    let mark = move |point: Option<MapPoint>| {
+        point.map(|p| {
+            view! {
+                <g class="highlight">
+                    <path class="arc active" d=p.arc.clone() />
+                    <g class="marker selected" transform=format!("translate({:.1} {:.1})", p.x, p.y)>
+                        <g class="marker-body">
+                            <circle class="dot" r="5" />
+                            <text class="label" x="8" y="4">
+                                {move || lang.get().pick(&p.name).to_owned()}
+                            </text>
+                        </g>
                     </g>
                 </g>
-                <g class="markers">
-                    <For each=shown key=|p| p.id.clone() let:p>
-                        {
-                            let id = p.id.clone();
-                            let full_name = p.full_name.clone();
-                            let label = p.name.clone();
-                            let selected = {
-                                let id = id.clone();
-                                move || state.query.with(|q| q.partner.as_deref() == Some(id.as_str()))
-                            };
-                            let hovered = {
-                                let id = id.clone();
-                                move || state.hovered.with(|h| h.as_deref() == Some(id.as_str()))
-                            };
-                            let href = partner_href(id.clone());
-                            let open = {
-                                let id = id.clone();
-                                move |e: ev::MouseEvent| {
-                                    e.prevent_default();
-                                    // A drag that started on the marker is a pan, not a tap.
-                                    if gesture.with_value(|g| g.dragged) {
-                                        return;
-                                    }
-                                    let id = id.clone();
-                                    state.update(Nav::Push, move |q| q.partner = Some(id));
-                                }
-                            };
-                            let enter = {
-                                let id = id.clone();
-                                move || state.hovered.set(Some(id.clone()))
-                            };
-                            let (px, py) = (p.x, p.y);
-                            // Labels stay hidden at low zoom, where they would overlap.
-                            let label_class = move || if zoom() >= 3.0 { "label always" } else { "label" };
-                            let focus = move |_| {
-                                enter();
-                                // Pans to a marker reached by Tab that lies outside the view.
-                                let v = view_box.get_untracked();
-                                if px < v.x || px > v.x + v.w || py < v.y || py > v.y + v.h {
-                                    view_box.set(v.center_on(px, py, aspect()));
-                                }
-                            };
-                            let enter2 = {
-                                let id = id.clone();
-                                move || state.hovered.set(Some(id.clone()))
-                            };
-                            view! {
-                                <g
-                                    class="marker"
-                                    class:selected=selected
-                                    class:hovered=hovered
-                                    data-partner=id.clone()
-                                    transform=move || format!("translate({:.1} {:.1}) scale({:.4})", p.x, p.y, units_per_px())
-                                >
-                                    <a
-                                        href=href
-                                        aria-label=move || lang.get().pick(&full_name).to_owned()
-                                        on:click=open
-                                        on:focus=focus
-                                        on:blur=move |_| state.hovered.set(None)
-                                        on:mouseenter=move |_| enter2()
-                                        on:mouseleave=move |_| state.hovered.set(None)
-                                    >
-                                        // 46 px across: a thumb-sized target (44 px) with room for rounding of the scale.
-                                        <circle class="hit" r="23" />
-                                        <circle class="dot" r="5" />
-                                        <text class=label_class x="8" y="4" aria-hidden="true">
-                                            {move || lang.get().pick(&label).to_owned()}
-                                        </text>
-                                    </a>
-                                </g>
-                            }
-                        }
-                    </For>
-                </g>
-            </svg>
-            <div class="map-controls">
-                <button type="button" class="button map-button" aria-label=move || Key::ZoomIn.get(lang.get()) on:click=move |_| zoom_by(ZOOM_STEP, None)>"+"</button>
-                <button type="button" class="button map-button" aria-label=move || Key::ZoomOut.get(lang.get()) on:click=move |_| zoom_by(1.0 / ZOOM_STEP, None)>"−"</button>
-                <button type="button" class="button map-button" aria-label=move || Key::ResetView.get(lang.get()) on:click=move |_| reset()>"⟲"</button>
-            </div>
-        </div>
+            }
+        })
+    };
+    let shown_open = shown.clone();
+    view! {
+        <g class="highlights" aria-hidden="true">
+            {move || mark(shown_open(open.get()))}
+            {move || mark(shown(hovered.get().filter(|h| Some(h) != open.get().as_ref())))}
+        </g>
     }
 }

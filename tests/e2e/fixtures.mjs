@@ -41,7 +41,8 @@ export async function snapshot(page, testInfo, name) {
   await page.screenshot({ path: `test-results/screenshots/${testInfo.project.name}-${name}.png`, fullPage: false });
 }
 
-/** Page object for the atlas, finding things by role and label as a person would. */
+/** Page object for the atlas: it owns the locators, finding things by role and label as a
+ * person would where a person could, and by the data attributes the app writes otherwise. */
 export class Atlas {
   constructor(page) {
     this.page = page;
@@ -49,9 +50,60 @@ export class Atlas {
     this.cards = page.locator("article.partner-card");
     this.alert = page.getByRole("alert");
     this.retry = page.getByRole("button", { name: /^(Coba lagi|Retry)$/ });
+    this.map = page.locator("svg.map-svg");
+    this.markers = page.locator("g.markers g.marker");
+    this.search = page.getByRole("searchbox");
+    this.count = page.locator(".result-count");
   }
 
   async open(query = "lang=en") {
     await this.page.goto(query ? `./?${query}` : "./");
+  }
+
+  /** The toggle button of a sector. */
+  chip(sector) {
+    return this.page.locator(`button.chip[data-sector=${sector}]`);
+  }
+
+  /** A partner's card. */
+  card(id) {
+    return this.page.locator(`article.partner-card[data-partner=${id}]`);
+  }
+
+  /** A partner's marker on the map (its group; the link is inside). */
+  marker(id) {
+    return this.page.locator(`g.markers g.marker[data-partner=${id}]`);
+  }
+
+  /** A partner's open detail panel, by the name in its heading. */
+  detail(name) {
+    return this.page.getByRole("dialog", { name });
+  }
+
+  /** Opens the folded filter panel (the button reads "Filter" or "Filters"). */
+  async openFilters() {
+    await this.page.getByRole("button", { name: /^Filter/ }).click();
+    await expect(this.page.locator("button.chip").first()).toBeVisible();
+  }
+
+  /** The ids of the markers on the map, in document order. */
+  async markerIds() {
+    return this.markers.evaluateAll((els) => els.map((e) => e.dataset.partner));
+  }
+
+  /** The ids of the cards in the list, in order. */
+  async cardIds() {
+    return this.cards.evaluateAll((els) => els.map((e) => e.dataset.partner));
+  }
+
+  /** The map's viewBox as numbers [x, y, w, h]. */
+  async viewBox() {
+    const attr = await this.map.getAttribute("viewBox");
+    return attr.split(/[ ,]+/).map(Number);
+  }
+
+  /** How many pixels the page is wider than the window (0 or less: no horizontal scroll). */
+  async overflow() {
+    return this.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   }
 }

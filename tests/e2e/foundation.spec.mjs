@@ -71,6 +71,5 @@ test("nothing overflows the viewport horizontally", async ({ page }) => {
   const atlas = new Atlas(page);
   await atlas.open();
   await expect(atlas.cards.first()).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await atlas.overflow()).toBeLessThanOrEqual(0);
 });

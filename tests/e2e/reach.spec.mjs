@@ -108,7 +108,10 @@ test("the language switch changes the page in place and round-trips through the 
   const summary = shippedData().partners.find((p) => p.id === "tokyo").summary;
   await expect(page.locator("meta[name=description]")).toHaveAttribute("content", summary.id);
   const dialog = page.getByRole("dialog", { name: "Tokyo" });
-  await dialog.getByRole("button", { name: "English" }).click();
+  // The switch is a pair of links to the same page in each language, followed in place.
+  const english = dialog.getByRole("link", { name: "English" });
+  await expect(english).toHaveAttribute("href", /lang=en/);
+  await english.click();
   await expect(page).toHaveURL(/lang=en/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page).toHaveTitle("Tokyo · Jakarta Sister Cities Atlas");
@@ -116,7 +119,8 @@ test("the language switch changes the page in place and round-trips through the 
   await expect(dialog).toContainText("23 October 1989");
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await dialog.getByRole("button", { name: "Bahasa Indonesia" }).click();
+  await expect(dialog.getByRole("link", { name: "English" })).toHaveAttribute("aria-current", "true");
+  await dialog.getByRole("link", { name: "Bahasa Indonesia" }).click();
   await expect(page).toHaveURL(/lang=id/);
   await expect(dialog).toContainText("23 Oktober 1989");
 });
@@ -133,14 +137,15 @@ test.describe("without a lang parameter", () => {
 for (const width of [320, 390, 430]) {
   test(`nothing overflows horizontally at ${width} px, in every main state @phone-widths`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const atlas = new Atlas(page);
+    const overflow = () => atlas.overflow();
     for (const query of ["lang=id", "lang=en&partner=al-quds-al-sharif", "lang=id&view=list", "lang=id&q=zzzz"]) {
       await page.goto(`./?${query}`);
       await expect(page.locator("article.partner-card, .empty").first()).toBeVisible();
       expect(await overflow(), query).toBeLessThanOrEqual(0);
     }
-    await page.goto("./?lang=id");
-    await page.getByRole("button", { name: /^Filter/ }).click();
+    await atlas.open("lang=id");
+    await atlas.openFilters();
     expect(await overflow(), "filters open").toBeLessThanOrEqual(0);
   });
 }
@@ -148,7 +153,7 @@ for (const width of [320, 390, 430]) {
 test("the header's language switch changes the whole page in place", async ({ page }) => {
   await page.goto("./?lang=id");
   await expect(page.locator("article.partner-card").first()).toBeVisible();
-  await page.getByRole("group", { name: "Bahasa" }).getByRole("button", { name: "English" }).click();
+  await page.getByRole("group", { name: "Bahasa" }).getByRole("link", { name: "English" }).click();
   await expect(page).toHaveURL(/lang=en/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jakarta Sister Cities Atlas");
   await expect(page.locator("article[data-partner=tokyo]")).toContainText("Japan");
@@ -162,7 +167,8 @@ test("controls, card links and map markers are at least 44x44 px", async ({ page
   await page.getByRole("button", { name: /^Filter/ }).click();
   await expect(page.locator("button.chip").first()).toBeVisible();
   // Inline citation and source links inside running text are the exception WCAG 2.5.8 allows.
-  const selector = "button:visible, select:visible, input:visible, a.partner-link:visible, g.markers circle.hit";
+  const selector =
+    "button:visible, select:visible, input:visible, a.partner-link:visible, a.lang-option:visible, a.view-option:visible, g.markers circle.hit";
   const small = await page.locator(selector).evaluateAll((els) =>
     els
       .map((el) => ({ el, r: el.getBoundingClientRect() }))

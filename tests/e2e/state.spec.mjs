@@ -1,0 +1,118 @@
+// The shared state, end to end: one partner link everywhere (modifier clicks open a new tab,
+// on the map too), a link's ignored parts never written back, the view switch as links, and
+// a list of hundreds that comes a page at a time while the map shows every match.
+import { test, expect, shippedData, snapshot, Atlas } from "./fixtures.mjs";
+
+const DATA = "**/data/partners.json";
+
+/** The shipped data with copies of its partners, `total` in all, each with its own id. */
+function manyPartners(total) {
+  const data = shippedData();
+  const originals = data.partners;
+  for (let n = 0; data.partners.length < total; n++) {
+    const p = structuredClone(originals[n % originals.length]);
+    const copy = Math.floor(n / originals.length) + 2;
+    p.id = `${p.id}-${copy}`;
+    p.name = { id: `${p.name.id} ${copy}`, en: `${p.name.en} ${copy}` };
+    p.related = [];
+    data.partners.push(p);
+  }
+  return data;
+}
+
+// [what, the link, where to click it]: a marker's link also holds its label, shown once it has
+// the focus, so the pointer aims at its point.
+for (const [what, locate, target] of [
+  ["a marker", (atlas) => atlas.marker("buenos-aires").locator("a"), (link) => link.locator("circle.dot")],
+  ["a card", (atlas) => atlas.card("buenos-aires").getByRole("link", { name: "Buenos Aires" }), (link) => link],
+]) {
+  test(`a ctrl-click on ${what} opens the partner in a new tab and leaves this page as it is`, async ({ page, context }) => {
+    const atlas = new Atlas(page);
+    await atlas.open("lang=en");
+    const link = locate(atlas);
+    await expect(link).toHaveAttribute("href", "?lang=en&partner=buenos-aires");
+    const [tab] = await Promise.all([context.waitForEvent("page"), target(link).click({ modifiers: ["Control"] })]);
+    await tab.waitForLoadState();
+    expect(new URL(tab.url()).search).toBe("?lang=en&partner=buenos-aires");
+    await expect(tab.getByRole("dialog", { name: "Buenos Aires" })).toBeVisible();
+    await expect(page).toHaveURL(/\?lang=en$/);
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await tab.close();
+    // A plain click opens it here.
+    await target(link).click();
+    await expect(atlas.detail("Buenos Aires")).toBeVisible();
+    await expect(page).toHaveURL(/partner=buenos-aires/);
+  });
+}
+
+test("a part of the opening link that was ignored is never written into a later URL", async ({ page }) => {
+  const atlas = new Atlas(page);
+  await atlas.open("lang=en&sector=nope,flood-river&partner=atlantis");
+  await expect(page.locator(".link-notice")).toContainText("sector=nope, partner=atlantis");
+  await atlas.card("rotterdam").getByRole("link").first().click();
+  await expect(atlas.detail("Rotterdam")).toBeVisible();
+  await expect(page).toHaveURL(/\?lang=en&sector=flood-river&partner=rotterdam$/);
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/\?lang=en&sector=flood-river$/);
+  // Back to the opening entry, then on again: still clean.
+  await page.goBack();
+  await page.goBack();
+  await atlas.card("rotterdam").getByRole("link").first().click();
+  await expect(page).not.toHaveURL(/nope|atlantis/);
+});
+
+test("the view switch is a set of links, the current one marked", async ({ page }) => {
+  const atlas = new Atlas(page);
+  await atlas.open("lang=en&q=tokyo");
+  // Shown on phones; a desktop shows the map and the list side by side and hides it.
+  const views = page.getByRole("navigation", { name: "View", includeHidden: true });
+  const map = views.getByRole("link", { name: "Map", includeHidden: true });
+  const list = views.getByRole("link", { name: "List", includeHidden: true });
+  await expect(map).toHaveAttribute("aria-current", "page");
+  await expect(list).toHaveAttribute("href", "?lang=en&q=tokyo&view=list");
+  await expect(map).toHaveAttribute("href", "?lang=en&q=tokyo");
+  if (await list.isVisible()) {
+    await list.click();
+    await expect(page).toHaveURL(/view=list/);
+    await expect(list).toHaveAttribute("aria-current", "page");
+    await expect(atlas.map).toBeHidden();
+  }
+});
+
+test.describe("with hundreds of partners", () => {
+  const data = manyPartners(260);
+  const total = data.partners.length;
+  const placed = data.partners.filter((p) => p.geo).length;
+  test.beforeEach(async ({ page }) => {
+    await page.route(DATA, (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(data) }));
+  });
+
+  test("the list comes a hundred at a time, by keyboard too, while the map shows every match", async ({ page }, testInfo) => {
+    const atlas = new Atlas(page);
+    await atlas.open("lang=en");
+    await expect(atlas.count).toHaveText(`100 of ${total} partners`.replace("100", String(total)));
+    await expect(atlas.cards).toHaveCount(100);
+    await expect(atlas.markers).toHaveCount(placed);
+    await expect(page.locator(".more")).toContainText(`Showing 100 of ${total}`);
+    await snapshot(page, testInfo, "many-partners");
+    const more = page.getByRole("button", { name: "Show more" });
+    await more.focus();
+    await page.keyboard.press("Enter");
+    await expect(atlas.cards).toHaveCount(200);
+    // The focus goes on to the first card that was added.
+    const ids = await atlas.cardIds();
+    await expect(atlas.card(ids[100]).locator("a.partner-link")).toBeFocused();
+    await more.click();
+    await expect(atlas.cards).toHaveCount(total);
+    await expect(page.locator(".more")).toHaveCount(0);
+
+    // A search narrows the map and the list alike.
+    await atlas.search.fill("Tokyo");
+    await expect(atlas.count).not.toHaveText(new RegExp(`^${total} of`));
+    const byId = Object.fromEntries(data.partners.map((p) => [p.id, p]));
+    const cards = await atlas.cardIds();
+    expect(cards.length).toBeGreaterThan(5);
+    expect(cards.length).toBeLessThan(100);
+    expect((await atlas.markerIds()).sort()).toEqual(cards.filter((id) => byId[id].geo).sort());
+  });
+});
