@@ -4,7 +4,7 @@
 //! Every string is a `Key` whose `pair` gives both languages at once, so a string
 //! cannot exist in one language only; a native test also checks none is empty.
 
-use crate::model::{EventKind, Level, Region, Relation, Status, Text};
+use crate::model::{ChangeKind, EventKind, Level, Region, Relation, Status, Text};
 use crate::time::PartialDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -230,6 +230,7 @@ pub fn status_label(status: Status, lang: Lang) -> &'static str {
             Status::Active => ("Aktif", "Active"),
             Status::InProgress => ("Dalam proses", "In progress"),
             Status::Dormant => ("Tidak aktif", "Dormant"),
+            Status::Ended => ("Berakhir", "Ended"),
         },
     )
 }
@@ -243,6 +244,7 @@ pub fn level_label(level: Level, lang: Lang) -> &'static str {
             Level::State => ("Negara bagian", "State"),
             Level::Network => ("Jaringan", "Network"),
             Level::Institution => ("Lembaga", "Institution"),
+            Level::Initiative => ("Inisiatif", "Initiative"),
         },
     )
 }
@@ -271,6 +273,19 @@ pub fn event_kind_label(kind: EventKind, lang: Lang) -> &'static str {
             EventKind::Programme => ("Program", "Programme"),
             EventKind::Conference => ("Konferensi", "Conference"),
             EventKind::Other => ("Lainnya", "Other"),
+        },
+    )
+}
+
+pub fn change_kind_label(kind: ChangeKind, lang: Lang) -> &'static str {
+    choose(
+        lang,
+        match kind {
+            ChangeKind::Added => ("Ditambahkan", "Added"),
+            ChangeKind::Event => ("Peristiwa baru", "New event"),
+            ChangeKind::Status => ("Status berubah", "Status changed"),
+            ChangeKind::Conflict => ("Sumber berbeda", "Sources disagree"),
+            ChangeKind::Corrected => ("Dikoreksi", "Corrected"),
         },
     )
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::time::PartialDate;
 
 /// The schema versions this build understands.
-pub const KNOWN_SCHEMAS: &[u32] = &[1];
+pub const KNOWN_SCHEMAS: &[u32] = &[2];
 
 /// A text in both of the app's languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +34,9 @@ pub struct Dataset {
     /// Attribution lines shown in the app's credits.
     #[serde(default)]
     pub credits: Vec<Text>,
+    /// What changed in the data, newest first.
+    #[serde(default)]
+    pub changes: Vec<Change>,
 }
 
 /// The city whose partners the file lists (Jakarta); arcs start here.
@@ -96,6 +99,8 @@ pub struct Source {
     pub published: PartialDate,
     /// Language of the page (ISO 639-1, e.g. `id`, `en`, `de`).
     pub language: String,
+    /// When the page was last read to check the facts that cite it.
+    pub checked: PartialDate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -106,6 +111,9 @@ pub enum Level {
     State,
     Network,
     Institution,
+    /// A multi-city programme run by foundations or international bodies that
+    /// cities join (Breathe Cities, Fast-Track Cities).
+    Initiative,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -126,6 +134,8 @@ pub enum Status {
     Active,
     InProgress,
     Dormant,
+    /// The relation or programme has come to an end.
+    Ended,
 }
 
 /// One international partner of the home city: a city, province, state, network or institution.
@@ -161,9 +171,8 @@ pub struct Partner {
     pub sources: Vec<String>,
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
-    /// When this record was last checked, if later than the file's date.
-    #[serde(default)]
-    pub checked: Option<PartialDate>,
+    /// When this record was last checked against its sources.
+    pub checked: PartialDate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -243,6 +252,35 @@ pub struct Figure {
     pub sources: Vec<String>,
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
+    /// When this figure was last checked against its sources.
+    pub checked: PartialDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeKind {
+    /// A new partner or figure.
+    Added,
+    /// A new event on an existing record.
+    Event,
+    /// The record's status changed.
+    Status,
+    /// Sources that disagree were added side by side.
+    Conflict,
+    /// A fact, text or source of the record was corrected.
+    Corrected,
+}
+
+/// One entry of the change log: what changed in the data, when, and on which source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// When the change was made to the data.
+    pub date: PartialDate,
+    /// The id of the partner or figure the change is about.
+    pub record: String,
+    pub kind: ChangeKind,
+    pub text: Text,
+    pub sources: Vec<String>,
 }
 
 impl Dataset {
@@ -260,6 +298,10 @@ impl Dataset {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
     }
 
     /// What to show for a partner's country: the country's name, else the record's

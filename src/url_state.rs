@@ -87,7 +87,12 @@ pub const RELATIONS: [Relation; 7] = [
     Relation::NetworkMembership,
 ];
 
-pub const STATUSES: [Status; 3] = [Status::Active, Status::InProgress, Status::Dormant];
+pub const STATUSES: [Status; 4] = [
+    Status::Active,
+    Status::InProgress,
+    Status::Dormant,
+    Status::Ended,
+];
 
 pub const REGIONS: [Region; 5] = [
     Region::Asia,
@@ -122,6 +127,7 @@ pub fn status_id(status: Status) -> &'static str {
         Status::Active => "active",
         Status::InProgress => "in-progress",
         Status::Dormant => "dormant",
+        Status::Ended => "ended",
     }
 }
 

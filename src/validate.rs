@@ -8,8 +8,10 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::model::{Claim, Conflict, Dataset, Event, Figure, Geo, Level, Partner, Source, Text};
-use crate::time::PartialDate;
+use crate::model::{
+    Change, Claim, Conflict, Dataset, Event, Figure, Geo, Level, Partner, Source, Text,
+};
+use crate::time::{PartialDate, Precision};
 
 /// One broken rule: which record, which field, what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,6 +106,26 @@ impl<'a> Check<'a> {
                 field,
                 format!("{date} lies in the future (today is {})", self.today),
             );
+        }
+    }
+
+    /// A `checked` date: a whole day, not in the future, and not before the
+    /// record's own start (`since`, `published`, `date`), when it has one.
+    fn checked(&mut self, field: &str, checked: &PartialDate, start: Option<(&str, &PartialDate)>) {
+        self.date(field, checked);
+        if checked.precision() != Precision::Day {
+            self.fail(
+                field,
+                format!("{checked} is not a whole day: a checked date is YYYY-MM-DD"),
+            );
+        }
+        if let Some((start_field, start)) = start {
+            if checked.first_day() < start.first_day() {
+                self.fail(
+                    field,
+                    format!("{checked} comes before the record's own `{start_field}` {start}"),
+                );
+            }
         }
     }
 
@@ -220,6 +242,7 @@ struct Known<'a> {
     sectors: HashSet<&'a str>,
     sources: HashSet<&'a str>,
     partners: HashSet<&'a str>,
+    figures: HashSet<&'a str>,
 }
 
 fn source_problems(source: &Source, today: NaiveDate) -> Vec<Problem> {
@@ -230,6 +253,11 @@ fn source_problems(source: &Source, today: NaiveDate) -> Vec<Problem> {
     check.non_empty("publisher", &source.publisher);
     check.non_empty("title", &source.title);
     check.date("published", &source.published);
+    check.checked(
+        "checked",
+        &source.checked,
+        Some(("published", &source.published)),
+    );
     let lang_ok =
         source.language.len() == 2 && source.language.bytes().all(|b| b.is_ascii_lowercase());
     if !lang_ok {
@@ -268,14 +296,16 @@ fn partner_problems(partner: &Partner, known: &Known, today: NaiveDate) -> Vec<P
         (None, Level::City | Level::Province | Level::State) => {
             check.fail("geo", "a city, province or state needs coordinates");
         }
-        (None, Level::Network | Level::Institution) => {}
+        (None, Level::Network | Level::Institution | Level::Initiative) => {}
     }
     if let Some(since) = &partner.since {
         check.date("since", since);
     }
-    if let Some(checked) = &partner.checked {
-        check.date("checked", checked);
-    }
+    check.checked(
+        "checked",
+        &partner.checked,
+        partner.since.as_ref().map(|since| ("since", since)),
+    );
     check.refs("sectors", &partner.sectors, &known.sectors, "sector");
     check.refs("related", &partner.related, &known.partners, "partner");
     if partner.related.contains(&partner.id) {
@@ -312,6 +342,7 @@ fn figure_problems(figure: &Figure, known: &Known, today: NaiveDate) -> Vec<Prob
     }
     check.text("label", &figure.label);
     check.date("date", &figure.date);
+    check.checked("checked", &figure.checked, Some(("date", &figure.date)));
     if let Some(note) = &figure.note {
         check.text("note", note);
     }
@@ -319,6 +350,83 @@ fn figure_problems(figure: &Figure, known: &Known, today: NaiveDate) -> Vec<Prob
     check.sources("sources", &figure.sources, &known.sources);
     check.conflicts(&figure.conflicts, &known.sources);
     check.done()
+}
+
+/// The problems of one entry of the change log; `record` names it (`#n`).
+fn change_problems(change: &Change, record: &str, known: &Known, today: NaiveDate) -> Vec<Problem> {
+    let mut check = Check::new("change", record, today);
+    check.date("date", &change.date);
+    if !known.partners.contains(change.record.as_str())
+        && !known.figures.contains(change.record.as_str())
+    {
+        check.fail(
+            "record",
+            format!("unknown partner or figure \"{}\"", change.record),
+        );
+    }
+    check.text("text", &change.text);
+    check.sources("sources", &change.sources, &known.sources);
+    check.done()
+}
+
+/// Dates that tie the records to the file: no record is checked after the file,
+/// the file is checked no earlier than its newest change, and the change log runs
+/// newest first. These are reported without leaving anything out.
+fn file_date_problems(data: &Dataset) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let file = data.checked;
+    let records = data
+        .sources
+        .iter()
+        .map(|s| ("source", s.id.as_str(), s.checked))
+        .chain(
+            data.partners
+                .iter()
+                .map(|p| ("partner", p.id.as_str(), p.checked)),
+        )
+        .chain(
+            data.figures
+                .iter()
+                .map(|f| ("figure", f.id.as_str(), f.checked)),
+        );
+    for (kind, id, checked) in records {
+        if checked.first_day() > file.first_day() {
+            problems.push(Problem::new(
+                "file",
+                "partners.json",
+                "checked",
+                format!(
+                    "{file} is before {kind} \"{id}\" was checked ({checked}); the file's date is the newest check"
+                ),
+            ));
+        }
+    }
+    if let Some(newest) = data.changes.iter().map(|c| c.date).max() {
+        if newest.first_day() > file.first_day() {
+            problems.push(Problem::new(
+                "file",
+                "partners.json",
+                "checked",
+                format!(
+                    "{file} is before the newest change ({newest}); set it to {newest} or later"
+                ),
+            ));
+        }
+    }
+    for (i, pair) in data.changes.windows(2).enumerate() {
+        if pair[1].date > pair[0].date {
+            problems.push(Problem::new(
+                "change",
+                format!("#{}", i + 2),
+                "date",
+                format!(
+                    "the change log runs newest first, but {} comes after {}",
+                    pair[1].date, pair[0].date
+                ),
+            ));
+        }
+    }
+    problems
 }
 
 /// Leaves out records whose id is not kebab-case (where required) or repeats an
@@ -361,7 +469,7 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
     let mut problems = Vec::new();
 
     let mut file = Check::new("file", "partners.json", today);
-    file.date("checked", &data.checked);
+    file.checked("checked", &data.checked, None);
     file.text("home.name", &data.home.name);
     file.geo("home.geo", &data.home.geo);
     for (i, credit) in data.credits.iter().enumerate() {
@@ -415,12 +523,13 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
     );
     keep_good_ids("figure", &mut data.figures, |f| &f.id, true, &mut problems);
 
-    let (bad_partners, bad_figures) = {
+    let (bad_partners, bad_figures, bad_changes) = {
         let known = Known {
             countries: data.countries.iter().map(|c| c.code.as_str()).collect(),
             sectors: data.sectors.iter().map(|s| s.id.as_str()).collect(),
             sources: data.sources.iter().map(|s| s.id.as_str()).collect(),
             partners: data.partners.iter().map(|p| p.id.as_str()).collect(),
+            figures: data.figures.iter().map(|f| f.id.as_str()).collect(),
         };
         if let Some(code) =
             Some(data.home.country.as_str()).filter(|c| !known.countries.contains(c))
@@ -448,6 +557,15 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
             }
             problems.extend(found);
         }
+        let mut bad_changes = HashSet::new();
+        for (i, change) in data.changes.iter().enumerate() {
+            let found = change_problems(change, &format!("#{}", i + 1), &known, today);
+            if !found.is_empty() {
+                bad_changes.insert(i);
+            }
+            problems.extend(found);
+        }
+        problems.extend(file_date_problems(&data));
 
         let used = used_sources(&data);
         for source in &data.sources {
@@ -456,14 +574,19 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
                     "source",
                     &source.id,
                     "id",
-                    "no partner, event, figure or claim cites this source",
+                    "no partner, event, figure, claim or change cites this source",
                 ));
             }
         }
-        (bad_partners, bad_figures)
+        (bad_partners, bad_figures, bad_changes)
     };
     data.partners.retain(|p| !bad_partners.contains(&p.id));
     data.figures.retain(|f| !bad_figures.contains(&f.id));
+    let mut index = 0;
+    data.changes.retain(|_| {
+        index += 1;
+        !bad_changes.contains(&(index - 1))
+    });
     (data, problems)
 }
 
@@ -486,6 +609,9 @@ fn used_sources(data: &Dataset) -> HashSet<&str> {
     for f in &data.figures {
         used.extend(f.sources.iter().map(String::as_str));
         used.extend(claim_sources(&f.conflicts));
+    }
+    for c in &data.changes {
+        used.extend(c.sources.iter().map(String::as_str));
     }
     used
 }
