@@ -285,6 +285,7 @@ pub fn change_kind_label(kind: ChangeKind, lang: Lang) -> &'static str {
             ChangeKind::Event => ("Peristiwa baru", "New event"),
             ChangeKind::Status => ("Status berubah", "Status changed"),
             ChangeKind::Conflict => ("Sumber berbeda", "Sources disagree"),
+            ChangeKind::Source => ("Sumber baru", "New source"),
             ChangeKind::Corrected => ("Dikoreksi", "Corrected"),
         },
     )

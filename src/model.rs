@@ -267,6 +267,8 @@ pub enum ChangeKind {
     Status,
     /// Sources that disagree were added side by side.
     Conflict,
+    /// Another source now backs facts already shown.
+    Source,
     /// A fact, text or source of the record was corrected.
     Corrected,
 }

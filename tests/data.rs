@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use jakarta_sister_cities::data::parse;
-use jakarta_sister_cities::model::{Dataset, Level, Relation, Status};
+use jakarta_sister_cities::model::{ChangeKind, Dataset, Level, Relation, Status};
 
 const SHIPPED: &str = include_str!("../public/data/partners.json");
 
@@ -307,4 +307,90 @@ fn no_text_speaks_of_how_the_facts_were_gathered() {
         "texts that speak of how facts were gathered instead of naming a source:\n{}",
         found.join("\n")
     );
+}
+
+#[test]
+fn covers_the_networks_and_programmes_of_the_third_reading() {
+    let data = shipped();
+    for (id, level, status) in [
+        ("nonsan", Level::City, Status::Active),
+        ("mgmac", Level::Network, Status::Active),
+        ("breathe-cities", Level::Initiative, Status::Active),
+        (
+            "jakarta-clean-air-partnership",
+            Level::Institution,
+            Status::Active,
+        ),
+        (
+            "partnership-for-healthy-cities",
+            Level::Network,
+            Status::Active,
+        ),
+        (
+            "unesco-creative-cities-network",
+            Level::Network,
+            Status::Active,
+        ),
+        ("100-resilient-cities", Level::Network, Status::Ended),
+        ("uclg-aspac", Level::Network, Status::Active),
+        ("g-nets", Level::Network, Status::Active),
+        ("asean-smart-cities-network", Level::Network, Status::Active),
+        ("fast-track-cities", Level::Initiative, Status::Dormant),
+        ("university-of-oxford", Level::Institution, Status::Active),
+        ("anmc21", Level::Network, Status::Dormant),
+    ] {
+        let partner = data
+            .partner(id)
+            .unwrap_or_else(|| panic!("{id} is missing"));
+        assert_eq!((partner.level, partner.status), (level, status), "{id}");
+    }
+    let nonsan = data.partner("nonsan").expect("nonsan");
+    assert_eq!(nonsan.geo.as_ref().map(|g| g.geonameid), Some(1840211));
+    assert!(nonsan.related.iter().any(|r| r == "chungcheongnam-do"));
+    let mgmac = data.partner("mgmac").expect("mgmac");
+    let note = mgmac
+        .note
+        .as_ref()
+        .expect("mgmac says how sure the secretariat is");
+    assert!(note.en.contains("Only one outlet"), "{}", note.en);
+}
+
+#[test]
+fn contacts_without_an_instrument_and_probable_errors_are_not_partners() {
+    let data = shipped();
+    for id in [
+        "melbourne",
+        "parliament-of-victoria",
+        "victoria",
+        "london",
+        "hang-tuah-jaya",
+        "athens",
+        "hong-kong",
+        "astana",
+    ] {
+        assert!(data.partner(id).is_none(), "{id} is not a partner");
+    }
+}
+
+#[test]
+fn a_changed_record_was_checked_no_earlier_than_its_change() {
+    let data = shipped();
+    assert!(!data.changes.is_empty());
+    for change in &data.changes {
+        let checked = data
+            .partner(&change.record)
+            .map(|p| p.checked)
+            .or_else(|| data.figure(&change.record).map(|f| f.checked))
+            .unwrap_or_else(|| panic!("unknown record {}", change.record));
+        assert!(
+            checked >= change.date,
+            "{} changed on {} but was checked on {checked}",
+            change.record,
+            change.date
+        );
+    }
+    assert!(data
+        .changes
+        .iter()
+        .any(|c| c.record == "anmc21" && c.kind == ChangeKind::Status));
 }
