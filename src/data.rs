@@ -9,7 +9,9 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::model::{Country, Dataset, Figure, Home, Partner, Sector, Source, Text, KNOWN_SCHEMAS};
+use crate::model::{
+    Change, Country, Dataset, Figure, Home, Partner, Sector, Source, Text, KNOWN_SCHEMAS,
+};
 use crate::time::PartialDate;
 use crate::validate::{self, Problem, RecordKind};
 
@@ -35,8 +37,28 @@ pub enum LoadError {
     },
     #[error("the data file does not follow the schema at `{path}`: {message}")]
     Schema { path: String, message: String },
-    #[error("the data file has schema version {found}; this app reads version(s) {known}")]
-    UnknownSchema { found: u32, known: String },
+    #[error(
+        "the data file has schema version {found}; this app reads version(s) {known}{}",
+        note.as_deref().map(|n| format!(". {n}")).unwrap_or_default()
+    )]
+    UnknownSchema {
+        found: u32,
+        known: String,
+        /// For a version this app once read: what changed since, in words.
+        note: Option<String>,
+    },
+}
+
+/// What changed since a schema version this app no longer reads, in words.
+pub fn schema_change_note(found: u32) -> Option<&'static str> {
+    match found {
+        1 => Some(
+            "Schema 1 files lack `checked` on each partner, figure and source (the date each \
+             was last checked against its sources) and the `changes` log; this app reads \
+             schema 2, which requires `checked` on every record",
+        ),
+        _ => None,
+    }
 }
 
 /// A usable dataset and the records that had to be left out of it.
@@ -66,6 +88,8 @@ struct RawDataset<'a> {
     figures: Vec<&'a RawValue>,
     #[serde(default)]
     credits: Vec<Text>,
+    #[serde(default, borrow)]
+    changes: Vec<&'a RawValue>,
 }
 
 /// Just enough of a record to name it in a problem.
@@ -103,6 +127,7 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
                 .map(u32::to_string)
                 .collect::<Vec<_>>()
                 .join(", "),
+            note: schema_change_note(raw.schema).map(str::to_owned),
         });
     }
 
@@ -113,6 +138,7 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
     let partners: Vec<Partner> = read_records(RecordKind::Partner, &raw.partners, &mut problems);
     let partners = partners.into_iter().map(std::sync::Arc::new).collect();
     let figures: Vec<Figure> = read_records(RecordKind::Figure, &raw.figures, &mut problems);
+    let changes: Vec<Change> = read_records(RecordKind::Change, &raw.changes, &mut problems);
 
     let dataset = Dataset::new(
         raw.schema,
@@ -124,6 +150,7 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
         partners,
         figures,
         raw.credits,
+        changes,
     );
     let (dataset, mut found) = validate::keep_valid(dataset, today);
     problems.append(&mut found);

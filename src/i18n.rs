@@ -6,7 +6,7 @@
 //! language only; a native test also checks none is empty. Strings with a number in them
 //! are made by the `format_*` functions at the end, again with both languages side by side.
 
-use crate::model::{EventKind, Level, Region, Relation, Status, Text};
+use crate::model::{ChangeKind, EventKind, Level, Region, Relation, Status, Text};
 use crate::time::PartialDate;
 use crate::url_state::{Sort, View};
 
@@ -196,6 +196,7 @@ labels!(Status {
     Active => ("Aktif", "Active"),
     InProgress => ("Dalam proses", "In progress"),
     Dormant => ("Tidak aktif", "Dormant"),
+    Ended => ("Berakhir", "Ended"),
 });
 
 labels!(Level {
@@ -204,6 +205,7 @@ labels!(Level {
     State => ("Negara bagian", "State"),
     Network => ("Jaringan", "Network"),
     Institution => ("Lembaga", "Institution"),
+    Initiative => ("Inisiatif", "Initiative"),
 });
 
 labels!(Region {
@@ -222,6 +224,15 @@ labels!(EventKind {
     Programme => ("Program", "Programme"),
     Conference => ("Konferensi", "Conference"),
     Other => ("Lainnya", "Other"),
+});
+
+labels!(ChangeKind {
+    Added => ("Ditambahkan", "Added"),
+    Event => ("Peristiwa baru", "New event"),
+    Status => ("Status berubah", "Status changed"),
+    Conflict => ("Sumber berbeda", "Sources disagree"),
+    Source => ("Sumber baru", "New source"),
+    Corrected => ("Dikoreksi", "Corrected"),
 });
 
 labels!(View {

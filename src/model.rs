@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::time::PartialDate;
 
 /// The schema versions this build understands.
-pub const KNOWN_SCHEMAS: &[u32] = &[1];
+pub const KNOWN_SCHEMAS: &[u32] = &[2];
 
 /// True for `tokyo`, `new-south-wales`, `c40`; false for `Tokyo`, `new_york`, `-x`: the
 /// rule for every id that appears in a permalink.
@@ -224,6 +224,9 @@ pub struct Dataset {
     /// Attribution lines shown in the app's credits.
     #[serde(default)]
     pub credits: Vec<Text>,
+    /// What changed in the data, newest first.
+    #[serde(default)]
+    pub changes: Vec<Change>,
     /// Positions by id, built by [`Dataset::reindex`] (which `data::parse` calls).
     #[serde(skip)]
     index: Index,
@@ -236,6 +239,7 @@ struct Index {
     sectors: HashMap<SectorId, usize>,
     sources: HashMap<String, usize>,
     countries: HashMap<String, usize>,
+    figures: HashMap<String, usize>,
 }
 
 /// The city whose partners the file lists (Jakarta); arcs start here.
@@ -298,6 +302,8 @@ pub struct Source {
     pub published: PartialDate,
     /// Language of the page (ISO 639-1, e.g. `id`, `en`, `de`).
     pub language: String,
+    /// When the page was last read to check the facts that cite it.
+    pub checked: PartialDate,
 }
 
 vocabulary! {
@@ -308,6 +314,9 @@ vocabulary! {
         State => "state",
         Network => "network",
         Institution => "institution",
+        /// A multi-city programme run by foundations or international bodies that
+        /// cities join (Breathe Cities, Fast-Track Cities).
+        Initiative => "initiative",
     }
 }
 
@@ -330,6 +339,8 @@ vocabulary! {
         Active => "active",
         InProgress => "in-progress",
         Dormant => "dormant",
+        /// The relation or programme has come to an end.
+        Ended => "ended",
     }
 }
 
@@ -366,9 +377,8 @@ pub struct Partner {
     pub sources: Vec<String>,
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
-    /// When this record was last checked, if later than the file's date.
-    #[serde(default)]
-    pub checked: Option<PartialDate>,
+    /// When this record was last checked against its sources.
+    pub checked: PartialDate,
 }
 
 vocabulary! {
@@ -480,6 +490,38 @@ pub struct Figure {
     pub sources: Vec<String>,
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
+    /// When this figure was last checked against its sources.
+    pub checked: PartialDate,
+}
+
+vocabulary! {
+    /// What an entry of the change log did.
+    ChangeKind {
+        /// A new partner or figure.
+        Added => "added",
+        /// A new event on an existing record.
+        Event => "event",
+        /// The record's status changed.
+        Status => "status",
+        /// Sources that disagree were added side by side.
+        Conflict => "conflict",
+        /// Another source now backs facts already shown.
+        Source => "source",
+        /// A fact, text or source of the record was corrected.
+        Corrected => "corrected",
+    }
+}
+
+/// One entry of the change log: what changed in the data, when, and on which source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// When the change was made to the data.
+    pub date: PartialDate,
+    /// The id of the partner or figure the change is about.
+    pub record: String,
+    pub kind: ChangeKind,
+    pub text: Text,
+    pub sources: Vec<String>,
 }
 
 /// The record at `index[key]` if it really has that key, else the first with it: a list
@@ -510,6 +552,7 @@ impl Dataset {
         partners: Vec<Arc<Partner>>,
         figures: Vec<Figure>,
         credits: Vec<Text>,
+        changes: Vec<Change>,
     ) -> Dataset {
         let mut data = Dataset {
             schema,
@@ -521,6 +564,7 @@ impl Dataset {
             partners,
             figures,
             credits,
+            changes,
             index: Index::default(),
         };
         data.reindex();
@@ -541,6 +585,7 @@ impl Dataset {
             sectors: positions(self.sectors.iter().map(|s| s.id.clone())),
             sources: positions(self.sources.iter().map(|s| s.id.clone())),
             countries: positions(self.countries.iter().map(|c| c.code.clone())),
+            figures: positions(self.figures.iter().map(|f| f.id.clone())),
         };
     }
 
@@ -579,6 +624,10 @@ impl Dataset {
             .geo
             .as_ref()
             .map(|geo| crate::geo::distance_km(home.lat, home.lon, geo.lat, geo.lon))
+    }
+
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        lookup(&self.figures, &self.index.figures, id, |f| &f.id)
     }
 
     /// What to show for a partner's country: the country's name, else the record's

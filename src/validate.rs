@@ -9,10 +9,10 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::model::{
-    claim_sources, is_kebab_id, Claim, Conflict, Dataset, Event, Figure, Geo, Level, Partner,
-    Source, Text,
+    claim_sources, is_kebab_id, Change, Claim, Conflict, Dataset, Event, Figure, Geo, Level,
+    Partner, Source, Text,
 };
-use crate::time::PartialDate;
+use crate::time::{PartialDate, Precision};
 
 /// Which list of the data file a record belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,6 +24,8 @@ pub enum RecordKind {
     Source,
     Partner,
     Figure,
+    /// An entry of the change log.
+    Change,
 }
 
 impl fmt::Display for RecordKind {
@@ -35,6 +37,7 @@ impl fmt::Display for RecordKind {
             RecordKind::Source => "source",
             RecordKind::Partner => "partner",
             RecordKind::Figure => "figure",
+            RecordKind::Change => "change",
         })
     }
 }
@@ -120,6 +123,26 @@ impl<'a> Check<'a> {
                 field,
                 format!("{date} lies in the future (today is {})", self.today),
             );
+        }
+    }
+
+    /// A `checked` date: a whole day, not in the future, and not before the
+    /// record's own start (`since`, `published`, `date`), when it has one.
+    fn checked(&mut self, field: &str, checked: &PartialDate, start: Option<(&str, &PartialDate)>) {
+        self.date(field, checked);
+        if checked.precision() != Precision::Day {
+            self.fail(
+                field,
+                format!("{checked} is not a whole day: a checked date is YYYY-MM-DD"),
+            );
+        }
+        if let Some((start_field, start)) = start {
+            if checked.first_day() < start.first_day() {
+                self.fail(
+                    field,
+                    format!("{checked} comes before the record's own `{start_field}` {start}"),
+                );
+            }
         }
     }
 
@@ -237,6 +260,7 @@ struct Known<'a> {
     sectors: HashSet<&'a str>,
     sources: HashSet<&'a str>,
     partners: HashSet<&'a str>,
+    figures: HashSet<&'a str>,
 }
 
 fn source_problems(source: &Source, today: NaiveDate) -> Vec<Problem> {
@@ -247,6 +271,11 @@ fn source_problems(source: &Source, today: NaiveDate) -> Vec<Problem> {
     check.non_empty("publisher", &source.publisher);
     check.non_empty("title", &source.title);
     check.date("published", &source.published);
+    check.checked(
+        "checked",
+        &source.checked,
+        Some(("published", &source.published)),
+    );
     let lang_ok =
         source.language.len() == 2 && source.language.bytes().all(|b| b.is_ascii_lowercase());
     if !lang_ok {
@@ -285,14 +314,16 @@ fn partner_problems(partner: &Partner, known: &Known, today: NaiveDate) -> Vec<P
         (None, Level::City | Level::Province | Level::State) => {
             check.fail("geo", "a city, province or state needs coordinates");
         }
-        (None, Level::Network | Level::Institution) => {}
+        (None, Level::Network | Level::Institution | Level::Initiative) => {}
     }
     if let Some(since) = &partner.since {
         check.date("since", since);
     }
-    if let Some(checked) = &partner.checked {
-        check.date("checked", checked);
-    }
+    check.checked(
+        "checked",
+        &partner.checked,
+        partner.since.as_ref().map(|since| ("since", since)),
+    );
     check.refs("sectors", &partner.sectors, &known.sectors, "sector");
     check.refs("related", &partner.related, &known.partners, "partner");
     if partner.related.contains(&partner.id) {
@@ -329,6 +360,7 @@ fn figure_problems(figure: &Figure, known: &Known, today: NaiveDate) -> Vec<Prob
     }
     check.text("label", &figure.label);
     check.date("date", &figure.date);
+    check.checked("checked", &figure.checked, Some(("date", &figure.date)));
     if let Some(note) = &figure.note {
         check.text("note", note);
     }
@@ -336,6 +368,83 @@ fn figure_problems(figure: &Figure, known: &Known, today: NaiveDate) -> Vec<Prob
     check.sources("sources", &figure.sources, &known.sources);
     check.conflicts(&figure.conflicts, &known.sources);
     check.done()
+}
+
+/// The problems of one entry of the change log; `record` names it (`#n`).
+fn change_problems(change: &Change, record: &str, known: &Known, today: NaiveDate) -> Vec<Problem> {
+    let mut check = Check::new(RecordKind::Change, record, today);
+    check.date("date", &change.date);
+    if !known.partners.contains(change.record.as_str())
+        && !known.figures.contains(change.record.as_str())
+    {
+        check.fail(
+            "record",
+            format!("unknown partner or figure \"{}\"", change.record),
+        );
+    }
+    check.text("text", &change.text);
+    check.sources("sources", &change.sources, &known.sources);
+    check.done()
+}
+
+/// Dates that tie the records to the file: no record is checked after the file,
+/// the file is checked no earlier than its newest change, and the change log runs
+/// newest first. These are reported without leaving anything out.
+fn file_date_problems(data: &Dataset) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let file = data.checked;
+    let records = data
+        .sources
+        .iter()
+        .map(|s| ("source", s.id.as_str(), s.checked))
+        .chain(
+            data.partners
+                .iter()
+                .map(|p| ("partner", p.id.as_str(), p.checked)),
+        )
+        .chain(
+            data.figures
+                .iter()
+                .map(|f| ("figure", f.id.as_str(), f.checked)),
+        );
+    for (kind, id, checked) in records {
+        if checked.first_day() > file.first_day() {
+            problems.push(Problem::new(
+                RecordKind::File,
+                "partners.json",
+                "checked",
+                format!(
+                    "{file} is before {kind} \"{id}\" was checked ({checked}); the file's date is the newest check"
+                ),
+            ));
+        }
+    }
+    if let Some(newest) = data.changes.iter().map(|c| c.date).max() {
+        if newest.first_day() > file.first_day() {
+            problems.push(Problem::new(
+                RecordKind::File,
+                "partners.json",
+                "checked",
+                format!(
+                    "{file} is before the newest change ({newest}); set it to {newest} or later"
+                ),
+            ));
+        }
+    }
+    for (i, pair) in data.changes.windows(2).enumerate() {
+        if pair[1].date > pair[0].date {
+            problems.push(Problem::new(
+                RecordKind::Change,
+                format!("#{}", i + 2),
+                "date",
+                format!(
+                    "the change log runs newest first, but {} comes after {}",
+                    pair[1].date, pair[0].date
+                ),
+            ));
+        }
+    }
+    problems
 }
 
 /// Leaves out records whose id is not kebab-case (where required) or repeats an
@@ -401,7 +510,7 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
     let mut problems = Vec::new();
 
     let mut file = Check::new(RecordKind::File, "partners.json", today);
-    file.date("checked", &data.checked);
+    file.checked("checked", &data.checked, None);
     file.text("home.name", &data.home.name);
     file.geo("home.geo", &data.home.geo);
     for (i, credit) in data.credits.iter().enumerate() {
@@ -456,8 +565,8 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
         &mut problems,
     );
 
-    // Partners and figures refer to each other's ids, so both are judged against the lists
-    // as they stand before either is cut.
+    // Partners, figures and changes refer to each other's ids, so all are judged against the
+    // lists as they stand before any is cut.
     let known_countries: HashSet<&str> = data.countries.iter().map(|c| c.code.as_str()).collect();
     if !known_countries.contains(data.home.country.as_str()) {
         problems.push(Problem::new(
@@ -467,12 +576,19 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
             format!("unknown country \"{}\"", data.home.country),
         ));
     }
-    let (partner_ok, figure_ok, unused): (Vec<bool>, Vec<bool>, Vec<Problem>) = {
+    #[allow(clippy::type_complexity)]
+    let (partner_ok, figure_ok, change_ok, unused): (
+        Vec<bool>,
+        Vec<bool>,
+        Vec<bool>,
+        Vec<Problem>,
+    ) = {
         let known = Known {
             countries: known_countries,
             sectors: data.sectors.iter().map(|s| s.id.as_str()).collect(),
             sources: data.sources.iter().map(|s| s.id.as_str()).collect(),
             partners: data.partners.iter().map(|p| p.id.as_str()).collect(),
+            figures: data.figures.iter().map(|f| f.id.as_str()).collect(),
         };
         let mut judge = |found: Vec<Problem>| {
             let ok = found.is_empty();
@@ -489,6 +605,14 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
             .iter()
             .map(|f| judge(figure_problems(f, &known, today)))
             .collect();
+        let change_ok = data
+            .changes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| judge(change_problems(c, &format!("#{}", i + 1), &known, today)))
+            .collect();
+        problems.extend(file_date_problems(&data));
+
         let used = used_sources(&data);
         let unused = data
             .sources
@@ -499,17 +623,19 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
                     RecordKind::Source,
                     &s.id,
                     "id",
-                    "no partner, event, figure or claim cites this source",
+                    "no partner, event, figure, claim or change cites this source",
                 )
             })
             .collect();
-        (partner_ok, figure_ok, unused)
+        (partner_ok, figure_ok, change_ok, unused)
     };
     problems.extend(unused);
     let mut keep = partner_ok.into_iter();
     data.partners.retain(|_| keep.next().unwrap_or(false));
     let mut keep = figure_ok.into_iter();
     data.figures.retain(|_| keep.next().unwrap_or(false));
+    let mut keep = change_ok.into_iter();
+    data.changes.retain(|_| keep.next().unwrap_or(false));
     data.reindex();
     (data, problems)
 }
@@ -523,6 +649,9 @@ fn used_sources(data: &Dataset) -> HashSet<&str> {
     for f in &data.figures {
         used.extend(f.sources.iter().map(String::as_str));
         used.extend(claim_sources(&f.conflicts).map(String::as_str));
+    }
+    for c in &data.changes {
+        used.extend(c.sources.iter().map(String::as_str));
     }
     used
 }

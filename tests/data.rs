@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use jakarta_sister_cities::data::parse;
-use jakarta_sister_cities::model::{Dataset, Level, Relation, Status};
+use jakarta_sister_cities::model::{ChangeKind, Dataset, Level, Relation, Status};
 
 const SHIPPED: &str = include_str!("../public/data/partners.json");
 
@@ -136,7 +136,7 @@ fn networks_have_no_point_and_places_have_one() {
             Level::City | Level::Province | Level::State => {
                 assert!(partner.geo.is_some(), "{} has no point", partner.id)
             }
-            Level::Institution => {}
+            Level::Institution | Level::Initiative => {}
         }
     }
 }
@@ -169,4 +169,228 @@ fn seed_figures_are_present() {
     for value in [23.0, 102.0, 100.0, 4.0, 27.0, 19.0, 8.0] {
         assert!(values.contains(&value), "no figure with the value {value}");
     }
+}
+
+/// Words that speak of how the facts were gathered (a seed article, a fact sheet,
+/// a research pass, the editors' own searching or memory) instead of naming a
+/// source. The data speaks of its sources only. Matched as whole words, ignoring case.
+const GATHERING_WORDS: &[&str] = &[
+    // English
+    "seed",
+    "seeds",
+    "fact sheet",
+    "factsheet",
+    "research pass",
+    "first pass",
+    "second pass",
+    "third pass",
+    "pass 1",
+    "pass 2",
+    "pass 3",
+    "pass-2",
+    "pass-3",
+    "our research",
+    "our search",
+    "we found",
+    "we searched",
+    "we could not",
+    "this dataset's author",
+    "the dataset's author",
+    "recollection",
+    "from memory",
+    // Bahasa Indonesia
+    "benih",
+    "artikel benih",
+    "lembar fakta",
+    "penelusuran kami",
+    "pencarian kami",
+    "riset kami",
+    "penelitian kami",
+    "kami temukan",
+    "kami menemukan",
+    "kami cari",
+    "penulis dataset",
+    "ingatan",
+];
+
+/// The gathering words found in `text`, each as a whole word.
+fn gathering_words_in(text: &str) -> Vec<&'static str> {
+    let lower = text.to_lowercase();
+    GATHERING_WORDS
+        .iter()
+        .copied()
+        .filter(|word| {
+            lower.match_indices(word).any(|(at, _)| {
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+        .collect()
+}
+
+/// Every text of the file with its JSON path: all strings except ids, URLs and
+/// the headlines of sources quoted as the page gives them (a descriptive title
+/// of our own is written in square brackets and is checked).
+fn texts(value: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::String(text) => out.push((path.to_owned(), text.clone())),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                texts(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            let is_text =
+                fields.len() == 2 && fields.contains_key("id") && fields.contains_key("en");
+            for (key, item) in fields {
+                let skip = match key.as_str() {
+                    "url" => true,
+                    "id" => !is_text,
+                    "title" => {
+                        path.starts_with("sources[")
+                            && !item.as_str().is_some_and(|t| t.starts_with('['))
+                    }
+                    _ => false,
+                };
+                if !skip {
+                    texts(item, &format!("{path}.{key}"), out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_gathering_word_matcher_catches_the_real_cases_only() {
+    for caught in [
+        "The seed only says 'Monday (11/8)'.",
+        "Dua sumber, termasuk seed, menyebut kerja sama dalam negeri.",
+        "1983 comes only from a recollection of Wikipedia.",
+        "Tahun 1983 hanya dari ingatan atas Wikipedia.",
+        "Per the fact sheet, 23.",
+        "Not found in pass 3.",
+        "Menurut lembar fakta.",
+        "Penelusuran kami tidak menemukan MoU.",
+    ] {
+        assert!(!gathering_words_in(caught).is_empty(), "{caught:?}");
+    }
+    for fine in [
+        "Peringatan 40 tahun sister city Seoul",
+        "Seeded by Bloomberg Philanthropies? No: funded.",
+        "Passes 3 RSUD",
+        "Strawberry seedlings",
+        "No source gives 1983.",
+    ] {
+        assert!(gathering_words_in(fine).is_empty(), "{fine:?}");
+    }
+}
+
+#[test]
+fn no_text_speaks_of_how_the_facts_were_gathered() {
+    shipped();
+    let value: serde_json::Value = serde_json::from_str(SHIPPED).expect("valid JSON");
+    let mut all = Vec::new();
+    texts(&value, "", &mut all);
+    assert!(all.len() > 1000, "the walk found only {} texts", all.len());
+    let found: Vec<String> = all
+        .iter()
+        .filter_map(|(path, text)| {
+            let words = gathering_words_in(text);
+            (!words.is_empty()).then(|| format!("{path}: {words:?} in {text:?}"))
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "texts that speak of how facts were gathered instead of naming a source:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn covers_the_networks_and_programmes_of_the_third_reading() {
+    let data = shipped();
+    for (id, level, status) in [
+        ("nonsan", Level::City, Status::Active),
+        ("mgmac", Level::Network, Status::Active),
+        ("breathe-cities", Level::Initiative, Status::Active),
+        (
+            "jakarta-clean-air-partnership",
+            Level::Institution,
+            Status::Active,
+        ),
+        (
+            "partnership-for-healthy-cities",
+            Level::Network,
+            Status::Active,
+        ),
+        (
+            "unesco-creative-cities-network",
+            Level::Network,
+            Status::Active,
+        ),
+        ("100-resilient-cities", Level::Network, Status::Ended),
+        ("uclg-aspac", Level::Network, Status::Active),
+        ("g-nets", Level::Network, Status::Active),
+        ("asean-smart-cities-network", Level::Network, Status::Active),
+        ("fast-track-cities", Level::Initiative, Status::Dormant),
+        ("university-of-oxford", Level::Institution, Status::Active),
+        ("anmc21", Level::Network, Status::Dormant),
+    ] {
+        let partner = data
+            .partner(id)
+            .unwrap_or_else(|| panic!("{id} is missing"));
+        assert_eq!((partner.level, partner.status), (level, status), "{id}");
+    }
+    let nonsan = data.partner("nonsan").expect("nonsan");
+    assert_eq!(nonsan.geo.as_ref().map(|g| g.geonameid), Some(1840211));
+    assert!(nonsan.related.iter().any(|r| r == "chungcheongnam-do"));
+    let mgmac = data.partner("mgmac").expect("mgmac");
+    let note = mgmac
+        .note
+        .as_ref()
+        .expect("mgmac says how sure the secretariat is");
+    assert!(note.en.contains("Only one outlet"), "{}", note.en);
+}
+
+#[test]
+fn contacts_without_an_instrument_and_probable_errors_are_not_partners() {
+    let data = shipped();
+    for id in [
+        "melbourne",
+        "parliament-of-victoria",
+        "victoria",
+        "london",
+        "hang-tuah-jaya",
+        "athens",
+        "hong-kong",
+        "astana",
+    ] {
+        assert!(data.partner(id).is_none(), "{id} is not a partner");
+    }
+}
+
+#[test]
+fn a_changed_record_was_checked_no_earlier_than_its_change() {
+    let data = shipped();
+    assert!(!data.changes.is_empty());
+    for change in &data.changes {
+        let checked = data
+            .partner(&change.record)
+            .map(|p| p.checked)
+            .or_else(|| data.figure(&change.record).map(|f| f.checked))
+            .unwrap_or_else(|| panic!("unknown record {}", change.record));
+        assert!(
+            checked >= change.date,
+            "{} changed on {} but was checked on {checked}",
+            change.record,
+            change.date
+        );
+    }
+    assert!(data
+        .changes
+        .iter()
+        .any(|c| c.record == "anmc21" && c.kind == ChangeKind::Status));
 }

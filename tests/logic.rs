@@ -24,7 +24,7 @@ fn today() -> NaiveDate {
 /// A small valid file; tests break one thing in it at a time.
 fn minimal() -> serde_json::Value {
     serde_json::json!({
-        "schema": 1,
+        "schema": 2,
         "checked": "2026-11-22",
         "home": {"id": "jakarta", "name": {"id": "Jakarta", "en": "Jakarta"}, "country": "ID",
                  "geo": {"lat": -6.2146, "lon": 106.8451, "geonameid": 1642911, "tz": "Asia/Jakarta", "place": "Jakarta"}},
@@ -34,18 +34,29 @@ fn minimal() -> serde_json::Value {
         ],
         "sectors": [{"id": "disaster", "label": {"id": "Bencana", "en": "Disaster"}}],
         "sources": [{"id": "tmg", "url": "https://www.metro.tokyo.lg.jp/", "publisher": "TMG", "title": "Sister cities",
-                     "published": "2020", "language": "en"}],
+                     "published": "2020", "language": "en", "checked": "2026-11-20"}],
         "partners": [
             {"id": "tokyo", "name": {"id": "Tokyo", "en": "Tokyo"}, "country": "JP", "level": "city",
              "relation": "sister-city", "status": "active", "since": "1989-10-23",
              "geo": {"lat": 35.6895, "lon": 139.6917, "geonameid": 1850147, "tz": "Asia/Tokyo", "place": "Tokyo"},
-             "sectors": ["disaster"], "summary": {"id": "Kota kembar.", "en": "Sister city."}, "sources": ["tmg"]},
+             "sectors": ["disaster"], "summary": {"id": "Kota kembar.", "en": "Sister city."}, "sources": ["tmg"],
+             "checked": "2026-11-20"},
             {"id": "osaka", "name": {"id": "Osaka", "en": "Osaka"}, "country": "JP", "level": "city",
              "relation": "sister-city", "status": "active",
              "geo": {"lat": 34.69, "lon": 135.5, "geonameid": 1853909, "tz": "Asia/Tokyo", "place": "Osaka"},
-             "sectors": [], "summary": {"id": "Contoh.", "en": "Example."}, "sources": ["tmg"]}
+             "sectors": [], "summary": {"id": "Contoh.", "en": "Example."}, "sources": ["tmg"],
+             "checked": "2026-11-22"}
         ],
-        "figures": []
+        "figures": [
+            {"id": "sister-cities", "value": 1, "label": {"id": "kota kembar", "en": "sister cities"},
+             "date": "2020", "sources": ["tmg"], "checked": "2026-11-22"}
+        ],
+        "changes": [
+            {"date": "2026-11-22", "record": "tokyo", "kind": "event",
+             "text": {"id": "Peristiwa baru.", "en": "New event."}, "sources": ["tmg"]},
+            {"date": "2026-11-20", "record": "sister-cities", "kind": "corrected",
+             "text": {"id": "Angka dikoreksi.", "en": "Figure corrected."}, "sources": ["tmg"]}
+        ]
     })
 }
 
@@ -150,7 +161,7 @@ fn the_minimal_file_is_valid() {
 
 #[test]
 fn broken_json_reports_line_and_column() {
-    let text = "{\n  \"schema\": 1,\n  \"checked\": \"2026-11-22\",,\n}";
+    let text = "{\n  \"schema\": 2,\n  \"checked\": \"2026-11-22\",,\n}";
     match parse(text, today()) {
         Err(LoadError::Parse { line, column, .. }) => {
             assert_eq!(line, 3);
@@ -289,4 +300,216 @@ fn conflicts_show_exactly_one_claim_matching_since() {
         "{:?}",
         loaded.problems
     );
+}
+
+#[test]
+fn a_schema_1_file_is_refused_with_what_changed_in_words() {
+    let mut value = minimal();
+    value["schema"] = serde_json::json!(1);
+    let err = parse_value(&value).expect_err("schema 1 is no longer read");
+    assert!(
+        matches!(
+            err,
+            LoadError::UnknownSchema {
+                found: 1,
+                note: Some(_),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let message = err.to_string();
+    for words in [
+        "schema version 1",
+        "Schema 1 files lack `checked` on each partner, figure and source",
+        "`changes` log",
+        "this app reads schema 2",
+    ] {
+        assert!(message.contains(words), "{words:?} missing from: {message}");
+    }
+
+    value["schema"] = serde_json::json!(99);
+    let err = parse_value(&value).expect_err("unknown version");
+    assert!(matches!(err, LoadError::UnknownSchema { note: None, .. }));
+    assert!(!err.to_string().contains("Schema 1"), "{err}");
+}
+
+/// Every record kind that carries `checked`, with the index path in the minimal file
+/// and the field that gives the record's own start.
+const CHECKED_RECORDS: [(&str, &str, usize, &str); 3] = [
+    ("partner", "partners", 0, "since"),
+    ("source", "sources", 0, "published"),
+    ("figure", "figures", 0, "date"),
+];
+
+#[test]
+fn checked_is_required_on_every_record() {
+    for (kind, list, index, _) in CHECKED_RECORDS {
+        let mut value = minimal();
+        value[list][index]
+            .as_object_mut()
+            .expect("a record")
+            .remove("checked");
+        let loaded = parse_value(&value).expect("the rest still loads");
+        assert!(
+            loaded
+                .problems
+                .iter()
+                .any(|p| p.kind.to_string() == kind && p.message.contains("checked")),
+            "{kind}: {:?}",
+            loaded.problems
+        );
+    }
+}
+
+#[test]
+fn a_checked_date_in_the_future_is_refused() {
+    for (kind, list, index, _) in CHECKED_RECORDS {
+        let mut value = minimal();
+        value[list][index]["checked"] = serde_json::json!("2026-12-01");
+        let loaded = parse_value(&value).expect("loads");
+        assert!(
+            loaded.problems.iter().any(|p| p.kind.to_string() == kind
+                && p.field == "checked"
+                && p.message.contains("future")),
+            "{kind}: {:?}",
+            loaded.problems
+        );
+    }
+}
+
+#[test]
+fn a_record_cannot_be_checked_before_it_begins() {
+    for (kind, list, index, start) in CHECKED_RECORDS {
+        let mut value = minimal();
+        value[list][index][start] = serde_json::json!("2026-11");
+        value[list][index]["checked"] = serde_json::json!("2026-10-31");
+        let loaded = parse_value(&value).expect("loads");
+        assert!(
+            loaded.problems.iter().any(|p| p.kind.to_string() == kind
+                && p.field == "checked"
+                && p.message.contains(&format!("`{start}`"))),
+            "{kind}: {:?}",
+            loaded.problems
+        );
+    }
+    // The same month as a start known only to the month is not "before" it.
+    let mut value = minimal();
+    value["partners"][0]["since"] = serde_json::json!("2026-11");
+    assert_eq!(parse_value(&value).expect("loads").problems, vec![]);
+}
+
+#[test]
+fn a_checked_date_is_a_whole_day() {
+    let mut value = minimal();
+    value["partners"][1]["checked"] = serde_json::json!("2026-11");
+    let loaded = parse_value(&value).expect("loads");
+    assert!(
+        loaded.problems.iter().any(|p| p.record == "osaka"
+            && p.field == "checked"
+            && p.message.contains("whole day")),
+        "{:?}",
+        loaded.problems
+    );
+    assert_eq!(loaded.dataset.partners.len(), 1, "the record is left out");
+}
+
+#[test]
+fn no_record_is_checked_after_the_file() {
+    let mut value = minimal();
+    value["checked"] = serde_json::json!("2026-11-21");
+    value["changes"] = serde_json::json!([]);
+    let loaded = parse_value(&value).expect("loads");
+    assert!(
+        loaded.problems.iter().any(|p| p.kind == RecordKind::File
+            && p.field == "checked"
+            && p.message.contains("partner \"osaka\"")),
+        "{:?}",
+        loaded.problems
+    );
+}
+
+#[test]
+fn a_change_names_a_known_record_and_known_sources() {
+    let cases: Vec<(&str, serde_json::Value, &str)> = vec![
+        ("record", serde_json::json!("atlantis"), "record"),
+        ("sources", serde_json::json!([]), "sources"),
+        ("sources", serde_json::json!(["nowhere"]), "sources[0]"),
+        (
+            "text",
+            serde_json::json!({"id": "Osaka.", "en": " "}),
+            "text.en",
+        ),
+        ("date", serde_json::json!("2027-01-01"), "date"),
+    ];
+    for (field, bad, expected_field) in cases {
+        let mut value = minimal();
+        value["changes"][1][field] = bad.clone();
+        let loaded = parse_value(&value).unwrap_or_else(|e| panic!("{field}={bad}: {e}"));
+        assert!(
+            loaded.problems.iter().any(|p| p.kind == RecordKind::Change
+                && p.record == "#2"
+                && p.field == expected_field),
+            "{field}={bad}: expected a problem on `{expected_field}`, got {:?}",
+            loaded.problems
+        );
+        assert_eq!(
+            loaded.dataset.changes.len(),
+            1,
+            "{field}={bad}: only the bad change is left out"
+        );
+    }
+    let mut value = minimal();
+    value["changes"][1]["kind"] = serde_json::json!("renamed");
+    let loaded = parse_value(&value).expect("loads");
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p| p.kind == RecordKind::Change && p.record == "#2" && p.field == "kind"));
+}
+
+#[test]
+fn the_file_is_checked_no_earlier_than_its_newest_change() {
+    let mut value = minimal();
+    value["checked"] = serde_json::json!("2026-11-21");
+    value["partners"][1]["checked"] = serde_json::json!("2026-11-21");
+    value["figures"][0]["checked"] = serde_json::json!("2026-11-21");
+    let loaded = parse_value(&value).expect("loads");
+    assert!(
+        loaded.problems.iter().any(|p| p.kind == RecordKind::File
+            && p.field == "checked"
+            && p.message.contains("newest change (2026-11-22)")),
+        "{:?}",
+        loaded.problems
+    );
+}
+
+#[test]
+fn the_change_log_runs_newest_first() {
+    let mut value = minimal();
+    let changes = value["changes"].as_array_mut().expect("array");
+    changes.reverse();
+    let loaded = parse_value(&value).expect("loads");
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.kind == RecordKind::Change && p.record == "#2" && p.field == "date"),
+        "{:?}",
+        loaded.problems
+    );
+}
+
+#[test]
+fn a_source_cited_only_by_a_change_counts_as_used() {
+    let mut value = minimal();
+    value["sources"]
+        .as_array_mut()
+        .expect("array")
+        .push(serde_json::json!(
+            {"id": "only-change", "url": "https://example.org/", "publisher": "X", "title": "Y",
+             "published": "2020", "language": "en", "checked": "2026-11-20"}
+        ));
+    value["changes"][0]["sources"] = serde_json::json!(["only-change"]);
+    assert_eq!(parse_value(&value).expect("loads").problems, vec![]);
 }
