@@ -74,7 +74,8 @@ const instrument = () => {
 
   /** What the list shows now, as one string to compare. */
   const shown = () => {
-    const cards = document.querySelectorAll("article.partner-card");
+    // Cards a filter hides may stay in the page, hidden: only those shown count.
+    const cards = [...document.querySelectorAll("article.partner-card")].filter((c) => !c.closest("[hidden]"));
     return `${document.querySelector(".result-count")?.textContent ?? ""}|${cards.length}|${cards[0]?.dataset.partner ?? ""}`;
   };
   window.__benchShown = shown;

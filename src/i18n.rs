@@ -151,6 +151,9 @@ ui_strings! {
     FiguresHeading => ("Angka kunci", "Key figures"),
     LinkIgnored => ("Sebagian tautan ini tidak dikenali dan diabaikan:", "Part of this link was not understood and is ignored:"),
     ShowMore => ("Tampilkan lebih banyak", "Show more"),
+    Checked => ("Diperiksa", "Checked"),
+    WhatChanged => ("Apa yang berubah", "What changed"),
+    WhatChangedIntro => ("Perubahan terbaru pada data, yang terbaru lebih dulu, masing-masing dengan sumbernya.", "The latest changes to the data, newest first, each with its sources."),
 }
 
 impl Key {
@@ -381,14 +384,4 @@ pub fn format_active(n: usize, lang: Lang) -> String {
         Lang::Id => format!("{n} aktif"),
         Lang::En => format!("{n} active"),
     }
-}
-
-/// The flag emoji of an ISO 3166-1 alpha-2 code (regional indicator symbols).
-pub fn flag(code: &str) -> String {
-    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-        return String::new();
-    }
-    code.chars()
-        .filter_map(|c| char::from_u32(0x1F1E6 + (c as u32 - 'A' as u32)))
-        .collect()
 }

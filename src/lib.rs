@@ -47,7 +47,11 @@ pub fn App() -> impl IntoView {
         <Header />
         <main id="main">
             <Transition fallback=|| {
-                view! { <p class="loading" role="status">{t(Key::Loading)}</p> }
+                view! {
+                    <p class="loading" role="status">
+                        {t(Key::Loading)}
+                    </p>
+                }
             }>
                 <ErrorBoundary fallback=move |errors| {
                     view! {
@@ -60,7 +64,9 @@ pub fn App() -> impl IntoView {
                                         view! { <ErrorPanel error=load.clone() on_retry=retry /> }
                                             .into_any()
                                     }
-                                    None => view! { <p role="alert">{err.to_string()}</p> }.into_any(),
+                                    None => {
+                                        view! { <p role="alert">{err.to_string()}</p> }.into_any()
+                                    }
                                 })
                                 .collect_view()
                         }}
@@ -69,16 +75,17 @@ pub fn App() -> impl IntoView {
                     {move || {
                         let search = search.clone();
                         Suspend::new(async move {
-                        data.await
-                            .map(|loaded| {
-                                let catalog = Arc::new(Catalog::new(loaded.dataset));
-                                let ignored = url_state::ignored_params(&search, &catalog);
-                                view! {
-                                    <DataNotice problems=loaded.problems />
-                                    <Atlas catalog=catalog ignored=ignored />
-                                }
-                            })
-                    })}}
+                            data.await
+                                .map(|loaded| {
+                                    let catalog = Arc::new(Catalog::new(loaded.dataset));
+                                    let ignored = url_state::ignored_params(&search, &catalog);
+                                    view! {
+                                        <DataNotice problems=loaded.problems />
+                                        <Atlas catalog=catalog ignored=ignored />
+                                    }
+                                })
+                        })
+                    }}
                 </ErrorBoundary>
             </Transition>
         </main>

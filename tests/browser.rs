@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use jakarta_sister_cities::components::{ErrorPanel, PartnerList, WorldMap};
-use jakarta_sister_cities::data::{parse, LoadError};
+use jakarta_sister_cities::data::LoadError;
 use jakarta_sister_cities::i18n::Lang;
 use jakarta_sister_cities::state::{AppState, Catalog, DataContext};
 use jakarta_sister_cities::url_state::Query;
@@ -15,12 +15,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SHIPPED: &str = include_str!("../public/data/partners.json");
+mod common;
 
 fn catalog() -> Arc<Catalog> {
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date");
-    let loaded = parse(SHIPPED, today).expect("the shipped file parses");
-    Arc::new(Catalog::new(loaded.dataset))
+    Arc::new(Catalog::new(common::shipped()))
 }
 
 /// The contexts the app provides, for a component mounted on its own: the state opened at

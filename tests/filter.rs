@@ -2,21 +2,13 @@
 
 use std::collections::BTreeSet;
 
-use jakarta_sister_cities::data::parse;
+mod common;
+
+use common::shipped;
 use jakarta_sister_cities::filter::{matches_search, normalize, sector_counts, visible, Index};
 use jakarta_sister_cities::i18n::Lang;
 use jakarta_sister_cities::model::{Dataset, Partner, PartnerId, Region};
 use jakarta_sister_cities::url_state::{Filters, Query};
-
-const SHIPPED: &str = include_str!("../public/data/partners.json");
-
-fn shipped() -> Dataset {
-    let today = chrono::Local::now().date_naive();
-    match parse(SHIPPED, today) {
-        Ok(loaded) => loaded.dataset,
-        Err(err) => panic!("partners.json cannot be read: {err}"),
-    }
-}
 
 /// The partners a query shows, in order: the filters and the sort, as the page applies them.
 fn apply(data: &Dataset, query: &Query, lang: Lang) -> Vec<PartnerId> {

@@ -1,20 +1,12 @@
 //! The permalink contract: every parameter read and written, garbage survived,
 //! and `parse(to_search(q)) == q`.
 
-use jakarta_sister_cities::data::parse as parse_data;
+mod common;
+
+use common::shipped;
 use jakarta_sister_cities::i18n::Lang;
-use jakarta_sister_cities::model::{Dataset, Region, Relation, SectorId, Status, Vocabulary};
+use jakarta_sister_cities::model::{Region, Relation, SectorId, Status, Vocabulary};
 use jakarta_sister_cities::url_state::{ignored_params, Filters, Query, Sort, View};
-
-const SHIPPED: &str = include_str!("../public/data/partners.json");
-
-fn shipped() -> Dataset {
-    let today = chrono::Local::now().date_naive();
-    match parse_data(SHIPPED, today) {
-        Ok(loaded) => loaded.dataset,
-        Err(err) => panic!("partners.json cannot be read: {err}"),
-    }
-}
 
 fn sectors(ids: &[&str]) -> Vec<SectorId> {
     ids.iter().map(|&id| SectorId::from(id)).collect()

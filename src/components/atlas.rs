@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{
-    Credits, Figures, FilterBar, PartnerDetail, PartnerList, ViewSwitch, WorldMap,
+    Credits, Figures, FilterBar, PartnerDetail, PartnerList, ViewSwitch, WhatChanged, WorldMap,
 };
 use crate::i18n::Key;
 use crate::model::Vocabulary;
@@ -31,7 +31,9 @@ pub fn Atlas(
             .then(|| {
                 view! {
                     <p class="link-notice" role="status">
-                        {t(Key::LinkIgnored)} " " <code>{ignored.join(", ")}</code>
+                        {t(Key::LinkIgnored)}
+                        " "
+                        <code>{ignored.join(", ")}</code>
                     </p>
                 }
             })}
@@ -43,6 +45,7 @@ pub fn Atlas(
         </div>
         {move || open.get().map(|id| view! { <PartnerDetail id=id /> })}
         <Figures />
+        <WhatChanged />
         <Credits />
     }
 }

@@ -21,10 +21,15 @@ pub fn Figures() -> impl IntoView {
                         let (date, value) = (f.date, f.value);
                         view! {
                             <li class="figure" data-figure=f.id.clone()>
-                                <p class="figure-value">{move || format_number(value, lang.get())}</p>
+                                <p class="figure-value">
+                                    {move || format_number(value, lang.get())}
+                                </p>
                                 <p class="figure-label">{tr(&f.label)}</p>
                                 <p class="figure-date">{move || format_date(&date, lang.get())}</p>
-                                {f.note.as_ref().map(|n| view! { <p class="figure-note">{tr(n)}</p> })}
+                                {f
+                                    .note
+                                    .as_ref()
+                                    .map(|n| view! { <p class="figure-note">{tr(n)}</p> })}
                                 <p class="citations">
                                     <Citations ids=f.sources.clone() />
                                 </p>

@@ -17,6 +17,7 @@ pub mod partner_facts;
 pub mod partner_link;
 pub mod partner_list;
 pub mod view_switch;
+pub mod what_changed;
 pub mod world_map;
 
 pub use atlas::Atlas;
@@ -31,8 +32,9 @@ pub use filter_bar::FilterBar;
 pub use language_switch::LanguageSwitch;
 pub use partner_card::PartnerCard;
 pub use partner_detail::PartnerDetail;
-pub use partner_facts::PartnerFacts;
+pub use partner_facts::partner_facts;
 pub use partner_link::{follow_partner_link, is_plain_click, PartnerLink};
 pub use partner_list::PartnerList;
 pub use view_switch::ViewSwitch;
+pub use what_changed::WhatChanged;
 pub use world_map::WorldMap;

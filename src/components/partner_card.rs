@@ -1,11 +1,16 @@
 use leptos::prelude::*;
 
-use crate::components::{PartnerFacts, PartnerLink};
+use crate::components::partner_facts;
 use crate::model::PartnerId;
-use crate::state::{tr, use_app, use_data};
+use crate::state::{use_app, use_data, use_lang};
 
 /// One partner as a card: its name (a link that opens its details), its facts and its
 /// sectors. Highlighted while it, or its marker, is hovered or focused, and while open.
+///
+/// Cheap to make, since a list may make a hundred at a keystroke: the text is static markup
+/// rebuilt when the language changes; the link's clicks and the card's hover and focus are
+/// handled once for the whole list (`PartnerList`); only "open" and "hovered" follow the
+/// state, through its selectors.
 #[component]
 pub fn PartnerCard(
     /// The partner to show; renders nothing for an unknown id.
@@ -13,13 +18,33 @@ pub fn PartnerCard(
 ) -> impl IntoView {
     let state = use_app();
     let data = use_data();
-    let partner = data.partner(&id)?.clone();
-    let sectors: Vec<_> = partner
-        .sectors
-        .iter()
-        .filter_map(|s| data.sector(s))
-        .map(|s| (s.id.clone(), tr(&s.label)))
-        .collect();
+    let lang = use_lang();
+    let lang_param = state.lang_param();
+    data.partner(&id)?;
+    let body = {
+        let id = id.clone();
+        move || {
+            let lang = lang.get();
+            let data = data.clone();
+            let partner = data.partner(&id)?.clone();
+            let href = state.partner_href_in(&id, lang_param.get());
+            let sectors: Vec<_> = partner
+                .sectors
+                .iter()
+                .filter_map(|s| data.sector(s))
+                .map(|s| view! { <li data-sector=s.id.to_string()>{lang.pick(&s.label).to_owned()}</li> })
+                .collect();
+            Some(view! {
+                <h3>
+                    <a href=href class="partner-link">
+                        {lang.pick(&partner.name).to_owned()}
+                    </a>
+                </h3>
+                {partner_facts(&data, &partner, lang, false)}
+                <ul class="sector-tags">{sectors}</ul>
+            })
+        }
+    };
     let selected = {
         let id = id.clone();
         move || state.is_open(&id)
@@ -28,31 +53,14 @@ pub fn PartnerCard(
         let id = id.clone();
         move || state.is_hovered(&id)
     };
-    let hover = Callback::new({
-        let id = id.clone();
-        move |on: bool| state.hover(on.then(|| id.clone()))
-    });
     Some(view! {
         <article
             class="partner-card"
             class:selected=selected
             class:hovered=hovered
             data-partner=id.to_string()
-            on:mouseenter=move |_| hover.run(true)
-            on:mouseleave=move |_| hover.run(false)
-            on:focusin=move |_| hover.run(true)
-            on:focusout=move |_| hover.run(false)
         >
-            <h3>
-                <PartnerLink id=id.clone() text=Signal::derive(tr(&partner.name)) />
-            </h3>
-            <PartnerFacts partner=partner />
-            <ul class="sector-tags">
-                {sectors
-                    .into_iter()
-                    .map(|(sid, label)| view! { <li data-sector=sid.to_string()>{label}</li> })
-                    .collect_view()}
-            </ul>
+            {body}
         </article>
     })
 }

@@ -7,7 +7,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::components::{Citations, ConflictList, LanguageSwitch, PartnerFacts, PartnerLink};
+use crate::components::{partner_facts, Citations, ConflictList, LanguageSwitch, PartnerLink};
 use crate::i18n::{format_date, Key, Label};
 use crate::model::{Partner, PartnerId};
 use crate::state::{t, tr, use_app, use_data, use_lang};
@@ -22,6 +22,7 @@ pub fn PartnerDetail(
 ) -> impl IntoView {
     let state = use_app();
     let data = use_data();
+    let lang = use_lang();
     let partner = data.partner(&id)?.clone();
     let heading = NodeRef::<html::H2>::new();
     use_dialog_focus(heading, move || state.close_partner());
@@ -34,7 +35,12 @@ pub fn PartnerDetail(
 
     Some(view! {
         // A non-modal dialog: a `div`, since `aside` may not take the dialog role.
-        <div class="partner-detail" role="dialog" aria-modal="false" aria-labelledby="detail-heading">
+        <div
+            class="partner-detail"
+            role="dialog"
+            aria-modal="false"
+            aria-labelledby="detail-heading"
+        >
             <div class="detail-head">
                 <h2 id="detail-heading" tabindex="-1" node_ref=heading>
                     {tr(&partner.name)}
@@ -50,7 +56,10 @@ pub fn PartnerDetail(
                     "×"
                 </button>
             </div>
-            <PartnerFacts partner=partner.clone() with_level=true />
+            {
+                let (data, partner) = (data.clone(), partner.clone());
+                move || partner_facts(&data, &partner, lang.get(), true)
+            }
             <LocalTime partner=partner.clone() />
             <p class="summary">{tr(&partner.summary)}</p>
             {partner
@@ -72,7 +81,10 @@ pub fn PartnerDetail(
                             {related
                                 .into_iter()
                                 .map(|(rid, name)| {
-                                    view! { <PartnerLink id=rid text=Signal::derive(name) /> " " }
+                                    view! {
+                                        <PartnerLink id=rid text=Signal::derive(name) />
+                                        " "
+                                    }
                                 })
                                 .collect_view()}
                         </p>
@@ -140,11 +152,7 @@ fn LocalTime(
         {move || {
             time()
                 .map(|time| {
-                    view! {
-                        <p class="local-time">
-                            {t(Key::LocalTime)} ": " {time}
-                        </p>
-                    }
+                    view! { <p class="local-time">{t(Key::LocalTime)} ": " {time}</p> }
                 })
         }}
     })
@@ -184,7 +192,11 @@ fn Events(
                                                     let l = lang.get();
                                                     match until {
                                                         Some(u) => {
-                                                            format!("{} – {}", format_date(&date, l), format_date(&u, l))
+                                                            format!(
+                                                                "{} – {}",
+                                                                format_date(&date, l),
+                                                                format_date(&u, l),
+                                                            )
                                                         }
                                                         None => format_date(&date, l),
                                                     }
@@ -194,7 +206,10 @@ fn Events(
                                             {move || kind.label(lang.get())}
                                         </p>
                                         <h4>{tr(&e.title)}</h4>
-                                        {e.place.as_ref().map(|pl| view! { <p class="place">{tr(pl)}</p> })}
+                                        {e
+                                            .place
+                                            .as_ref()
+                                            .map(|pl| view! { <p class="place">{tr(pl)}</p> })}
                                         {e.summary.as_ref().map(|s| view! { <p>{tr(s)}</p> })}
                                         {(!e.people.is_empty())
                                             .then(|| {

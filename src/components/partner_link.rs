@@ -39,7 +39,11 @@ pub fn PartnerLink(
         move || state.partner_href(&id)
     };
     view! {
-        <a href=href class="partner-link" on:click=move |ev| follow_partner_link(state, &ev, id.clone())>
+        <a
+            href=href
+            class="partner-link"
+            on:click=move |ev| follow_partner_link(state, &ev, id.clone())
+        >
             {text}
         </a>
     }

@@ -1,8 +1,12 @@
+use std::collections::HashSet;
+
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::{choices, ChoiceSelect, PartnerCard};
+use crate::components::{choices, follow_partner_link, ChoiceSelect, PartnerCard};
 use crate::i18n::{format_showing, Key};
+use crate::model::PartnerId;
 use crate::model::Vocabulary;
 use crate::state::{t, use_app, use_lang};
 use crate::url_state::Sort;
@@ -10,6 +14,9 @@ use crate::url_state::Sort;
 /// Cards shown at first and added by each "show more": enough to scroll through, few enough
 /// that a list of thousands renders at once.
 pub const PAGE_SIZE: usize = 100;
+/// Cards kept in the page, hidden, after a filter hides them, so that clearing the filter
+/// shows them again without making them anew.
+const KEPT_CARDS: usize = 3 * PAGE_SIZE;
 
 /// The visible partners as cards, keyed by their ids, with a sort control; past
 /// [`PAGE_SIZE`] the rest come a page at a time. Says so, and offers to clear, when
@@ -21,10 +28,47 @@ pub fn PartnerList() -> impl IntoView {
     let visible = state.visible();
     let limit = RwSignal::new(PAGE_SIZE);
     let shown = Memo::new(move |_| visible.with(|v| v[..v.len().min(limit.get())].to_vec()));
+    // The cards in the page: those shown, in order, then (hidden) those shown before.
+    let mounted = Memo::new(move |previous: Option<&Vec<PartnerId>>| {
+        shown.with(|shown| {
+            let now: HashSet<&PartnerId> = shown.iter().collect();
+            let room = KEPT_CARDS.saturating_sub(shown.len());
+            let kept = previous
+                .into_iter()
+                .flatten()
+                .filter(|id| !now.contains(id))
+                .take(room)
+                .cloned();
+            shown.iter().cloned().chain(kept).collect::<Vec<_>>()
+        })
+    });
+    let cards_ref = NodeRef::<html::Ul>::new();
+    // Hides the kept cards and shows the shown ones: the page's DOM follows the state.
+    Effect::new(move |_| {
+        let shown: HashSet<PartnerId> = shown.with(|s| s.iter().cloned().collect());
+        mounted.track();
+        if let Some(list) = cards_ref.get() {
+            show_only(&list, &shown);
+        }
+    });
     let more = move || {
         let total = visible.with(|v| v.len());
         let count = shown.with(Vec::len);
         (count < total).then_some((count, total))
+    };
+    // The cards' links and hover, handled once for the list rather than once per card.
+    let card_of = |target: Option<web_sys::EventTarget>| -> Option<(web_sys::Element, PartnerId)> {
+        let el = target?.dyn_into::<web_sys::Element>().ok()?;
+        let card = el.closest("article.partner-card[data-partner]").ok()??;
+        let id = card.get_attribute("data-partner")?;
+        Some((el, PartnerId::from(id)))
+    };
+    let on_click = move |e: leptos::ev::MouseEvent| {
+        if let Some((el, id)) = card_of(e.target()) {
+            if el.closest("a.partner-link").ok().flatten().is_some() {
+                follow_partner_link(state, &e, id);
+            }
+        }
     };
     let show_more = move |_| {
         let first_new = shown.with_untracked(Vec::len);
@@ -60,8 +104,16 @@ pub fn PartnerList() -> impl IntoView {
                     </button>
                 </div>
             </Show>
-            <ul class="cards">
-                <For each=move || shown.get() key=|id| id.clone() let:id>
+            <ul
+                class="cards"
+                node_ref=cards_ref
+                on:click=on_click
+                on:mouseover=move |e| state.hover(card_of(e.target()).map(|(_, id)| id))
+                on:mouseleave=move |_| state.hover(None)
+                on:focusin=move |e| state.hover(card_of(e.target()).map(|(_, id)| id))
+                on:focusout=move |_| state.hover(None)
+            >
+                <For each=move || mounted.get() key=|id| id.clone() let:id>
                     <li>
                         <PartnerCard id=id />
                     </li>
@@ -83,6 +135,26 @@ pub fn PartnerList() -> impl IntoView {
                     })
             }}
         </section>
+    }
+}
+
+/// Sets `hidden` on each item of the list whose card is not in `shown`, and clears it on the others.
+fn show_only(list: &web_sys::HtmlElement, shown: &HashSet<PartnerId>) {
+    let items = list.children();
+    for i in 0..items.length() {
+        let Some(item) = items
+            .item(i)
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let id = item
+            .first_element_child()
+            .and_then(|card| card.get_attribute("data-partner"));
+        let hide = id.is_none_or(|id| !shown.contains(id.as_str()));
+        if item.hidden() != hide {
+            item.set_hidden(hide);
+        }
     }
 }
 

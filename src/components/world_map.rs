@@ -14,11 +14,13 @@ use crate::map_input::{Gesture, MapInput, Rect, LABEL_ZOOM};
 use crate::model::{PartnerId, Text};
 use crate::state::{t, use_app, use_data, use_lang};
 
-/// Past this many shown partners the arcs are drawn as one path, more coarsely: thousands
-/// of separate elements would cost more than the picture gains.
-const ARCS_ONE_BY_ONE: usize = 300;
-/// Degrees of arc per segment when all arcs are one path.
-const COARSE_ARC_DEGREES: f64 = 4.0;
+/// Past this many shown partners with a point, the map is "dense": it draws them as one path
+/// of dots without arcs, and a click or hover finds the nearest point. Thousands of separate
+/// links and arcs would cost more than the picture gains, and a keyboard reaches them all
+/// through the list.
+const ONE_BY_ONE: usize = 300;
+/// How far from a dot, in screen pixels, a click or hover still finds it (a 44 px target).
+const HIT_RADIUS_PX: f64 = 22.0;
 
 /// A partner placed on the map.
 #[derive(Debug, Clone)]
@@ -29,10 +31,16 @@ pub struct MapPoint {
     pub name: Text,
     /// Accessible name with the country, e.g. "Tokyo, Jepang".
     pub full_name: Text,
-    /// The arc from home, one sample per degree.
-    pub arc: String,
-    /// The same arc, coarser, for the single path of many arcs.
-    pub coarse_arc: String,
+    /// The arc from home, drawn when needed (a dense map draws none).
+    arc: (f64, f64, f64, f64),
+}
+
+impl MapPoint {
+    /// SVG path data of the great-circle arc from home.
+    pub fn arc_path(&self) -> String {
+        let (lat1, lon1, lat2, lon2) = self.arc;
+        geo::arc_path(lat1, lon1, lat2, lon2)
+    }
 }
 
 /// Every partner with a point, placed once per dataset.
@@ -54,14 +62,12 @@ fn map_points() -> MapPoints {
                 },
                 None => p.name.clone(),
             };
-            let coarse = geo::arc_sampled(home.lat, home.lon, g.lat, g.lon, COARSE_ARC_DEGREES, 8);
             let point = MapPoint {
                 x,
                 y,
                 name: p.name.clone(),
                 full_name,
-                arc: geo::arc_path(home.lat, home.lon, g.lat, g.lon),
-                coarse_arc: geo::path_data(coarse),
+                arc: (home.lat, home.lon, g.lat, g.lon),
             };
             Some((p.id.clone(), point))
         })
@@ -80,6 +86,21 @@ pub fn WorldMap() -> impl IntoView {
     let view_box = RwSignal::new(ViewBox::default());
     let gesture = StoredValue::new(Gesture::default());
     let points = map_points();
+    let state = use_app();
+    let visible = state.visible();
+    // The shown partners that have a point, in list order.
+    let placed = {
+        let points = points.clone();
+        Memo::new(move |_| {
+            visible.with(|v| {
+                v.iter()
+                    .filter(|id| points.contains_key(*id))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let dense = Memo::new(move |_| placed.with(|p| p.len() > ONE_BY_ONE));
 
     let rect = move || -> Rect {
         let (width, height) = size.get_untracked();
@@ -135,6 +156,37 @@ pub fn WorldMap() -> impl IntoView {
         }
     });
 
+    // Dense mode: the shown point nearest to where the pointer is, within reach.
+    let nearest = {
+        let points = points.clone();
+        move |client_x: f64, client_y: f64| -> Option<PartnerId> {
+            let rect = rect();
+            let view = view_box.get_untracked();
+            let (x, y) = view.to_map(
+                client_x - rect.left,
+                client_y - rect.top,
+                rect.width,
+                rect.height,
+            );
+            let reach = HIT_RADIUS_PX * view.units_per_px(rect.width);
+            placed.with_untracked(|ids| {
+                ids.iter()
+                    .filter_map(|id| points.get(id).map(|p| (id, (p.x - x).hypot(p.y - y))))
+                    .filter(|(_, d)| *d <= reach)
+                    .min_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|(id, _)| id.clone())
+            })
+        }
+    };
+    let nearest_for_hover = nearest.clone();
+    let on_dense_click = move |e: ev::MouseEvent| {
+        if !dense.get_untracked() || gesture.with_value(Gesture::dragged) {
+            return;
+        }
+        if let Some(id) = nearest(e.client_x() as f64, e.client_y() as f64) {
+            state.open_partner(id);
+        }
+    };
     let pointer = move |e: ev::PointerEvent, input: MapInput| {
         let outcome = apply(input);
         if let Some(id) = outcome.capture {
@@ -152,6 +204,9 @@ pub fn WorldMap() -> impl IntoView {
     };
     let on_move = move |e: ev::PointerEvent| {
         let (id, x, y) = (e.pointer_id(), e.client_x() as f64, e.client_y() as f64);
+        if dense.get_untracked() && e.buttons() == 0 {
+            state.hover(nearest_for_hover(x, y));
+        }
         pointer(e, MapInput::Move { pointer: id, x, y });
     };
     let on_up = move |e: ev::PointerEvent| {
@@ -159,8 +214,20 @@ pub fn WorldMap() -> impl IntoView {
         pointer(e, MapInput::Up { pointer: id });
     };
 
+    let view_box_attr = move || view_box.with(ViewBox::attr);
     view! {
         <div class="world-map">
+            // The countries never change: drawn in a layer of their own, they are not painted
+            // again when a filter changes the arcs and markers drawn over them.
+            <svg
+                class="map-base"
+                aria-hidden="true"
+                viewBox=view_box_attr
+                preserveAspectRatio="xMidYMid meet"
+            >
+                <path class="sphere" d=geo::SPHERE_PATH />
+                <Countries />
+            </svg>
             <svg
                 node_ref=svg_ref
                 class="map-svg"
@@ -168,12 +235,13 @@ pub fn WorldMap() -> impl IntoView {
                 role="group"
                 tabindex="0"
                 aria-label=t(Key::MapLabel)
-                viewBox=move || view_box.with(ViewBox::attr)
+                viewBox=view_box_attr
                 preserveAspectRatio="xMidYMid meet"
                 on:pointerdown=on_down
                 on:pointermove=on_move
                 on:pointerup=on_up
                 on:pointercancel=on_up
+                on:click=on_dense_click
                 on:wheel=move |e: ev::WheelEvent| {
                     e.prevent_default();
                     apply(MapInput::Wheel {
@@ -188,19 +256,18 @@ pub fn WorldMap() -> impl IntoView {
                 on:keydown=move |e: ev::KeyboardEvent| {
                     let key = e.key();
                     if apply(MapInput::Key(&key)).consumed {
-                        // The page must not scroll while the map has the keys.
                         e.prevent_default();
                     }
                 }
             >
                 <g aria-hidden="true">
-                    <path class="sphere" d=geo::SPHERE_PATH />
-                    <Countries />
-                    <MapArcs points=points.clone() />
+                    <MapArcs points=points.clone() placed=placed dense=dense />
                     <HomeMarker />
                 </g>
                 <MapMarkers
                     points=points.clone()
+                    placed=placed
+                    dense=dense
                     dragged=Signal::derive(move || gesture.with_value(Gesture::dragged))
                     reveal=Callback::new(move |(x, y)| {
                         apply(MapInput::Reveal { x, y });
@@ -304,59 +371,28 @@ fn HomeMarker() -> impl IntoView {
     }
 }
 
-/// The arcs of the shown partners: one element each while they are few, keyed so that a
-/// change of filter adds and removes only what changed; one coarser path past
-/// [`ARCS_ONE_BY_ONE`].
+/// The arcs of the shown partners, keyed so that a change of filter adds and removes only
+/// what changed. In dense mode there are none: thousands of arcs from one city fill the
+/// map with one colour and tell nothing, and cost much to draw; the hovered and the open
+/// partner's arc is still drawn (`MapHighlight`).
 #[component]
-fn MapArcs(points: MapPoints) -> impl IntoView {
-    let visible = use_app().visible();
-    let with_point = {
-        let points = points.clone();
-        Memo::new(move |_| {
-            visible.with(|v| {
-                v.iter()
-                    .filter(|id| points.contains_key(*id))
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
-    let many = Memo::new(move |_| with_point.with(|v| v.len() > ARCS_ONE_BY_ONE));
-    let points_for_one = points.clone();
+fn MapArcs(
+    points: MapPoints,
+    /// The shown partners with a point, in list order.
+    placed: Memo<Vec<PartnerId>>,
+    /// Whether there are too many for one element each.
+    dense: Memo<bool>,
+) -> impl IntoView {
     view! {
         <g class="arcs">
-            {move || {
-                if many.get() {
-                    let points = points.clone();
-                    let d = move || {
-                        with_point
-                            .with(|ids| {
-                                let mut d = String::new();
-                                for id in ids {
-                                    if let Some(p) = points.get(id) {
-                                        d.push_str(&p.coarse_arc);
-                                        d.push(' ');
-                                    }
-                                }
-                                d
-                            })
-                    };
-                    view! { <path class="arc" d=d /> }.into_any()
-                } else {
-                    let points = points_for_one.clone();
-                    view! {
-                        <For
-                            each=move || with_point.get()
-                            key=|id| id.clone()
-                            children=move |id| {
-                                let d = points.get(&id).map(|p| p.arc.clone()).unwrap_or_default();
-                                view! { <path class="arc" d=d /> }
-                            }
-                        />
-                    }
-                        .into_any()
+            <For
+                each=move || if dense.get() { Vec::new() } else { placed.get() }
+                key=|id| id.clone()
+                children=move |id| {
+                    let d = points.get(&id).map(MapPoint::arc_path).unwrap_or_default();
+                    view! { <path class="arc" d=d /> }
                 }
-            }}
+            />
         </g>
     }
 }
@@ -369,6 +405,10 @@ fn MapArcs(points: MapPoints) -> impl IntoView {
 #[component]
 fn MapMarkers(
     points: MapPoints,
+    /// The shown partners with a point, in list order.
+    placed: Memo<Vec<PartnerId>>,
+    /// Whether there are too many for a link each: then one path of dots.
+    dense: Memo<bool>,
     /// Whether the press that ends in a click was a drag (a pan, not a tap).
     dragged: Signal<bool>,
     /// Called with a marker's map point when it takes the focus.
@@ -376,7 +416,6 @@ fn MapMarkers(
 ) -> impl IntoView {
     let state = use_app();
     let lang = use_lang();
-    let visible = state.visible();
     let marker_of = |target: Option<web_sys::EventTarget>| -> Option<PartnerId> {
         let el = target?.dyn_into::<web_sys::Element>().ok()?;
         let marker = el.closest("g.marker[data-partner]").ok()??;
@@ -406,20 +445,34 @@ fn MapMarkers(
         }
     };
     let lang_param = state.lang_param();
+    let dots = {
+        let points = points.clone();
+        move || {
+            placed.with(|ids| {
+                let mut d = String::new();
+                for p in ids.iter().filter_map(|id| points.get(id)) {
+                    // A zero-length line with round caps of a fixed screen width: a dot that
+                    // keeps its size at every zoom without redrawing the path.
+                    let _ = std::fmt::Write::write_fmt(
+                        &mut d,
+                        format_args!("M{:.1} {:.1}h0", p.x, p.y),
+                    );
+                }
+                d
+            })
+        }
+    };
     let markers = move || {
+        if dense.get() {
+            let dots = dots.clone();
+            return view! { <path class="dots" d=dots aria-hidden="true" /> }.into_any();
+        }
         let lang = lang.get();
         let lang_param = lang_param.get();
         let points = points.clone();
-        let points_each = points.clone();
         view! {
             <For
-                each=move || {
-                    let points = &points_each;
-                    visible
-                        .with(|v| {
-                            v.iter().filter(|id| points.contains_key(*id)).cloned().collect::<Vec<_>>()
-                        })
-                }
+                each=move || placed.get()
                 key=|id| id.clone()
                 children={
                     let points = points.clone();
@@ -451,6 +504,7 @@ fn MapMarkers(
                 }
             />
         }
+        .into_any()
     };
     view! {
         <g
@@ -483,8 +537,11 @@ fn MapHighlight(points: MapPoints) -> impl IntoView {
         point.map(|p| {
             view! {
                 <g class="highlight">
-                    <path class="arc active" d=p.arc.clone() />
-                    <g class="marker selected" transform=format!("translate({:.1} {:.1})", p.x, p.y)>
+                    <path class="arc active" d=p.arc_path() />
+                    <g
+                        class="marker selected"
+                        transform=format!("translate({:.1} {:.1})", p.x, p.y)
+                    >
                         <g class="marker-body">
                             <circle class="dot" r="5" />
                             <text class="label" x="8" y="4">

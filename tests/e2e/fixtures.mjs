@@ -47,7 +47,8 @@ export class Atlas {
   constructor(page) {
     this.page = page;
     this.partnersHeading = page.getByRole("heading", { level: 2, name: /^(Mitra|Partners)\b/ });
-    this.cards = page.locator("article.partner-card");
+    // Cards a filter hides stay in the page, hidden, so that they come back at no cost.
+    this.cards = page.locator("article.partner-card:visible");
     this.alert = page.getByRole("alert");
     this.retry = page.getByRole("button", { name: /^(Coba lagi|Retry)$/ });
     this.map = page.locator("svg.map-svg");
@@ -67,7 +68,7 @@ export class Atlas {
 
   /** A partner's card. */
   card(id) {
-    return this.page.locator(`article.partner-card[data-partner=${id}]`);
+    return this.page.locator(`article.partner-card[data-partner=${id}]:visible`);
   }
 
   /** A partner's marker on the map (its group; the link is inside). */

@@ -10,7 +10,7 @@
 use std::io::Write as _;
 
 use jakarta_sister_cities::data;
-use jakarta_sister_cities::model::{Dataset, Partner};
+use jakarta_sister_cities::model::{Dataset, Event, Partner};
 
 const SHIPPED: &str = include_str!("../../public/data/partners.json");
 /// Events per synthetic partner: with the shipped partners, about 20,000 at 5,000 partners.
@@ -34,7 +34,7 @@ impl Rng {
     }
 }
 
-fn copy_of(template: &Partner, n: usize, rng: &mut Rng) -> Partner {
+fn copy_of(template: &Partner, pool: &[Event], n: usize, rng: &mut Rng) -> Partner {
     let mut p = template.clone();
     p.id = format!("{}-{n}", template.id).into();
     p.name.id = format!("{} {n}", template.name.id);
@@ -45,26 +45,32 @@ fn copy_of(template: &Partner, n: usize, rng: &mut Rng) -> Partner {
     }
     // Related records would point at partners of another copy; the copy stands alone.
     p.related.clear();
-    if !template.events.is_empty() {
-        p.events = template
-            .events
-            .iter()
-            .cycle()
-            .take(EVENTS_PER_PARTNER)
-            .cloned()
-            .collect();
-    }
+    // The template's own events, or, for a record without any, events of others.
+    let events = if template.events.is_empty() {
+        pool
+    } else {
+        &template.events
+    };
+    let skip = n % events.len().max(1);
+    p.events = events
+        .iter()
+        .cycle()
+        .skip(skip)
+        .take(EVENTS_PER_PARTNER)
+        .cloned()
+        .collect();
     p
 }
 
 fn synthetic(base: &Dataset, total: usize) -> Dataset {
     let mut data = base.clone();
     let templates = base.partners.clone();
+    let pool: Vec<Event> = templates.iter().flat_map(|p| p.events.clone()).collect();
     let mut rng = Rng(0x5EED_CAFE_F00D_BEEF);
     let mut n = 0;
     while data.partners.len() < total {
         let template = &templates[n % templates.len()];
-        let copy = copy_of(template, n / templates.len() + 2, &mut rng);
+        let copy = copy_of(template, &pool, n / templates.len() + 2, &mut rng);
         data.partners.push(std::sync::Arc::new(copy));
         n += 1;
     }

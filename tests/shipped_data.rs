@@ -2,30 +2,11 @@
 
 use std::collections::HashSet;
 
-use jakarta_sister_cities::data::parse;
-use jakarta_sister_cities::model::{ChangeKind, Dataset, Level, Relation, Status};
+mod common;
 
-const SHIPPED: &str = include_str!("../public/data/partners.json");
+use jakarta_sister_cities::model::{ChangeKind, Level, Relation, Status};
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-fn shipped() -> Dataset {
-    match parse(SHIPPED, today()) {
-        Ok(loaded) => {
-            let report: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
-            assert!(
-                report.is_empty(),
-                "{} problem(s) in partners.json:\n{}",
-                report.len(),
-                report.join("\n")
-            );
-            loaded.dataset
-        }
-        Err(err) => panic!("partners.json cannot be read: {err}"),
-    }
-}
+use common::{shipped, SHIPPED};
 
 #[test]
 fn shipped_file_breaks_no_rule() {
