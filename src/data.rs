@@ -187,12 +187,14 @@ fn read_records<T: DeserializeOwned>(
 
 /// The id of a record that does not fit its type (a country's code), when it is an object with
 /// one that is a string and not blank. Only the kind's own naming field counts (a partner with
-/// a `code` but no `id` is nameless), and only in an object: serde would read a struct from
-/// an array too, and name `["A"]` "A".
+/// a `code` but no `id` is nameless, and so is a change, which has no id: changes are named by
+/// their place), and only in an object: serde would read a struct from an array too, and name
+/// `["A"]` "A".
 fn record_id(kind: RecordKind, text: &str) -> Option<String> {
     let key = match kind {
         RecordKind::Country => "code",
-        _ => "id",
+        RecordKind::Sector | RecordKind::Source | RecordKind::Partner | RecordKind::Figure => "id",
+        RecordKind::Change | RecordKind::File => return None,
     };
     let record: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text).ok()?;
     record

@@ -807,7 +807,8 @@ fn a_record_with_a_blank_id_is_named_by_its_place() {
 }
 
 /// A record that is an array was named by its first element (serde reads a struct from an
-/// array too), and a partner without an id by its `code`; both are named by their place.
+/// array too), a partner without an id by its `code`, and a change (which has no id) by an
+/// `id` it should not have; each is named by its place.
 #[test]
 fn a_record_is_named_only_by_its_own_id_field() {
     let mut tree = shipped().clone();
@@ -818,10 +819,15 @@ fn a_record_is_named_only_by_its_own_id_field() {
         .and_then(|p| p.remove("id"))
         .expect("a partner has an id");
     partner["code"] = id;
+    tree["changes"][3] = json!({ "id": "x", "date": "2026-01-01" });
     let loaded = loaded(&tree);
     assert!(named(&loaded, RecordKind::Source).contains(&"#58: ".to_owned()));
     assert!(named(&loaded, RecordKind::Partner).contains(&"#2: ".to_owned()));
-    assert!(!loaded.problems.iter().any(|p| p.record == "A"));
+    assert!(named(&loaded, RecordKind::Change).contains(&"#4: ".to_owned()));
+    assert!(!loaded
+        .problems
+        .iter()
+        .any(|p| p.record == "A" || p.record == "x"));
 }
 
 /// Entries of the change log are named by their place in the file, also after an entry
