@@ -13,7 +13,7 @@ use crate::model::{
     Change, Country, Dataset, Figure, Home, Partner, Sector, Source, Text, KNOWN_SCHEMAS,
 };
 use crate::time::PartialDate;
-use crate::validate::{self, Problem, RecordKind};
+use crate::validate::{self, FileRecords, Problem, RecordKind};
 
 /// Path of the data file relative to the site's root, so that any base path works.
 pub const DATA_URL: &str = "data/partners.json";
@@ -92,15 +92,6 @@ struct RawDataset<'a> {
     changes: Vec<&'a RawValue>,
 }
 
-/// Just enough of a record to name it in a problem.
-#[derive(Deserialize)]
-struct RecordName {
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    code: Option<String>,
-}
-
 /// Parses and validates the text of the data file.
 ///
 /// `today` bounds the dates: nothing in the file may lie in the future.
@@ -132,13 +123,15 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
     }
 
     let mut problems = Vec::new();
-    let countries: Vec<Country> = read_records(RecordKind::Country, &raw.countries, &mut problems);
-    let sectors: Vec<Sector> = read_records(RecordKind::Sector, &raw.sectors, &mut problems);
-    let sources: Vec<Source> = read_records(RecordKind::Source, &raw.sources, &mut problems);
-    let partners: Vec<Partner> = read_records(RecordKind::Partner, &raw.partners, &mut problems);
+    let mut file = FileRecords::default();
+    let (read, found) = (&mut file, &mut problems);
+    let countries: Vec<Country> = read_records(RecordKind::Country, &raw.countries, read, found);
+    let sectors: Vec<Sector> = read_records(RecordKind::Sector, &raw.sectors, read, found);
+    let sources: Vec<Source> = read_records(RecordKind::Source, &raw.sources, read, found);
+    let partners: Vec<Partner> = read_records(RecordKind::Partner, &raw.partners, read, found);
     let partners = partners.into_iter().map(std::sync::Arc::new).collect();
-    let figures: Vec<Figure> = read_records(RecordKind::Figure, &raw.figures, &mut problems);
-    let changes: Vec<Change> = read_records(RecordKind::Change, &raw.changes, &mut problems);
+    let figures: Vec<Figure> = read_records(RecordKind::Figure, &raw.figures, read, found);
+    let changes: Vec<Change> = read_records(RecordKind::Change, &raw.changes, read, found);
 
     let dataset = Dataset::new(
         raw.schema,
@@ -152,34 +145,63 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
         raw.credits,
         changes,
     );
-    let (dataset, mut found) = validate::keep_valid(dataset, today);
+    let (dataset, mut found) = validate::keep_valid_in_file(dataset, today, &file);
     problems.append(&mut found);
     Ok(Loaded { dataset, problems })
 }
 
-/// Reads each record on its own; a record that does not fit its type becomes a problem.
+/// Reads each record on its own; a record that does not fit its type becomes a problem, and
+/// `file` learns where each record that was read stands and the ids of those that were not.
 fn read_records<T: DeserializeOwned>(
     kind: RecordKind,
     values: &[&RawValue],
+    file: &mut FileRecords,
     problems: &mut Vec<Problem>,
 ) -> Vec<T> {
     let mut records = Vec::with_capacity(values.len());
+    let mut positions = Vec::with_capacity(values.len());
     for (index, value) in values.iter().enumerate() {
         match serde_json::from_str::<T>(value.get()) {
-            Ok(record) => records.push(record),
-            Err(err) => problems.push(record_problem(kind, index, value.get(), &err)),
+            Ok(record) => {
+                records.push(record);
+                positions.push(index);
+            }
+            Err(err) => {
+                let id = record_id(kind, value.get());
+                if let Some(id) = &id {
+                    file.add_unread(kind, id.clone());
+                }
+                let name = id.unwrap_or_else(|| format!("#{}", index + 1));
+                problems.push(Problem::new(
+                    kind,
+                    name,
+                    path_of_error(value.get(), &err),
+                    strip_position(&err),
+                ));
+            }
         }
     }
+    file.set_positions(kind, positions);
     records
 }
 
-/// Names a record that does not fit its type: by its id (or `#n`), the field, and serde's words.
-fn record_problem(kind: RecordKind, index: usize, text: &str, err: &serde_json::Error) -> Problem {
-    let name = serde_json::from_str::<RecordName>(text)
-        .ok()
-        .and_then(|n| n.id.or(n.code))
-        .unwrap_or_else(|| format!("#{}", index + 1));
-    Problem::new(kind, name, path_of_error(text, err), strip_position(err))
+/// The id of a record that does not fit its type (a country's code), when it is an object with
+/// one that is a string and not blank. Only the kind's own naming field counts (a partner with
+/// a `code` but no `id` is nameless, and so is a change, which has no id: changes are named by
+/// their place), and only in an object: serde would read a struct from an array too, and name
+/// `["A"]` "A".
+fn record_id(kind: RecordKind, text: &str) -> Option<String> {
+    let key = match kind {
+        RecordKind::Country => "code",
+        RecordKind::Sector | RecordKind::Source | RecordKind::Partner | RecordKind::Figure => "id",
+        RecordKind::Change | RecordKind::File => return None,
+    };
+    let record: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text).ok()?;
+    record
+        .get(key)?
+        .as_str()
+        .filter(|id| !id.trim().is_empty())
+        .map(str::to_owned)
 }
 
 /// serde_json appends " at line L column C" to its messages; the error carries them apart.

@@ -152,6 +152,11 @@ impl AppState {
 
     // --- Reading -------------------------------------------------------------------
 
+    /// True once the dataset is attached: the atlas (and its list) is on the page.
+    pub fn has_data(&self) -> bool {
+        self.catalog.with(Option::is_some)
+    }
+
     /// The interface language.
     pub fn lang(&self) -> Signal<Lang> {
         self.lang.into()

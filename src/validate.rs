@@ -3,7 +3,7 @@
 //! The same rules run in the native test over the shipped file and in the app at
 //! load time, where a record that breaks one is reported and left out.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -76,6 +76,48 @@ impl fmt::Display for Problem {
             "{} \"{}\", field `{}`: {}",
             self.kind, self.record, self.field, self.message
         )
+    }
+}
+
+/// What reading the file learnt that the dataset cannot show: where each record that was read
+/// stands in the file, and the ids of records that could not be read at all. With it the rules
+/// name a record by its place in the file as written (`#n`), and judge a reference to a record
+/// that is in the file but left out as a reference to something, not to nothing.
+#[derive(Debug, Clone, Default)]
+pub struct FileRecords {
+    positions: HashMap<RecordKind, Vec<usize>>,
+    unread: HashMap<RecordKind, HashSet<String>>,
+}
+
+impl FileRecords {
+    /// The positions in the file (from 0) of the records of one list that were read, in order.
+    pub fn set_positions(&mut self, kind: RecordKind, positions: Vec<usize>) {
+        self.positions.insert(kind, positions);
+    }
+
+    /// An id of a record in the file that could not be read (and was named for it).
+    pub fn add_unread(&mut self, kind: RecordKind, id: impl Into<String>) {
+        self.unread.entry(kind).or_default().insert(id.into());
+    }
+
+    /// `#n`: the place in the file of the `index`th record of a list as read (1-based, as
+    /// a person counts).
+    fn place(&self, kind: RecordKind, index: usize) -> String {
+        let at = self
+            .positions
+            .get(&kind)
+            .and_then(|p| p.get(index))
+            .copied()
+            .unwrap_or(index);
+        format!("#{}", at + 1)
+    }
+
+    fn unread(&self, kind: RecordKind) -> impl Iterator<Item = &str> {
+        self.unread
+            .get(&kind)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
     }
 }
 
@@ -390,7 +432,7 @@ fn change_problems(change: &Change, record: &str, known: &Known, today: NaiveDat
 /// Dates that tie the records to the file: no record is checked after the file,
 /// the file is checked no earlier than its newest change, and the change log runs
 /// newest first. These are reported without leaving anything out.
-fn file_date_problems(data: &Dataset) -> Vec<Problem> {
+fn file_date_problems(data: &Dataset, file_records: &FileRecords) -> Vec<Problem> {
     let mut problems = Vec::new();
     let file = data.checked;
     let records = data
@@ -435,7 +477,7 @@ fn file_date_problems(data: &Dataset) -> Vec<Problem> {
         if pair[1].date > pair[0].date {
             problems.push(Problem::new(
                 RecordKind::Change,
-                format!("#{}", i + 2),
+                file_records.place(RecordKind::Change, i + 1),
                 "date",
                 format!(
                     "the change log runs newest first, but {} comes after {}",
@@ -447,18 +489,33 @@ fn file_date_problems(data: &Dataset) -> Vec<Problem> {
     problems
 }
 
-/// Leaves out records whose id is not kebab-case (where required) or repeats an
-/// earlier record's id, reporting each.
+/// Leaves out records whose id is blank, not kebab-case (where required) or repeats an
+/// earlier record's id, reporting each; a record without an id is named by its place in the
+/// file. Returns the ids of the records it left out.
 fn keep_good_ids<T>(
     kind: RecordKind,
     records: &mut Vec<T>,
     id: impl Fn(&T) -> &str,
     kebab: bool,
+    file_records: &FileRecords,
     problems: &mut Vec<Problem>,
-) {
+) -> Vec<String> {
     let mut seen = HashSet::new();
+    let mut cut = Vec::new();
+    let mut index = 0;
     records.retain(|record| {
         let id = id(record);
+        let place = index;
+        index += 1;
+        if id.trim().is_empty() {
+            problems.push(Problem::new(
+                kind,
+                file_records.place(kind, place),
+                "id",
+                "the record has no id",
+            ));
+            return false;
+        }
         if kebab && !is_kebab_id(id) {
             problems.push(Problem::new(
                 kind,
@@ -466,6 +523,7 @@ fn keep_good_ids<T>(
                 "id",
                 "ids are kebab-case: lowercase letters, digits and single hyphens",
             ));
+            cut.push(id.to_owned());
             return false;
         }
         if !seen.insert(id.to_owned()) {
@@ -479,6 +537,7 @@ fn keep_good_ids<T>(
         }
         true
     });
+    cut
 }
 
 /// Keeps the records that `check` finds no problem with, and adds the problems of the others.
@@ -506,7 +565,18 @@ fn country_problems(code: &str, name: &Text, today: NaiveDate) -> Vec<Problem> {
 
 /// Checks every rule and returns the dataset without the records that break one,
 /// together with every problem found. The dataset comes back indexed by id.
-pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>) {
+pub fn keep_valid(data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>) {
+    keep_valid_in_file(data, today, &FileRecords::default())
+}
+
+/// [`keep_valid`] for a dataset read from a file in which some records could not be read:
+/// `file_records` says where each record that was read stands, and which ids the unread ones
+/// had.
+pub fn keep_valid_in_file(
+    mut data: Dataset,
+    today: NaiveDate,
+    file_records: &FileRecords,
+) -> (Dataset, Vec<Problem>) {
     let mut problems = Vec::new();
 
     let mut file = Check::new(RecordKind::File, "partners.json", today);
@@ -523,6 +593,7 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
         &mut data.countries,
         |c| &c.code,
         false,
+        file_records,
         &mut problems,
     );
     retain_checked(&mut data.countries, &mut problems, |c| {
@@ -533,6 +604,7 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
         &mut data.sectors,
         |s| &s.id,
         true,
+        file_records,
         &mut problems,
     );
     retain_checked(&mut data.sectors, &mut problems, |s| {
@@ -545,28 +617,33 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
         &mut data.sources,
         |s| &s.id,
         true,
+        file_records,
         &mut problems,
     );
     retain_checked(&mut data.sources, &mut problems, |s| {
         source_problems(s, today)
     });
-    keep_good_ids(
+    let cut_partners = keep_good_ids(
         RecordKind::Partner,
         &mut data.partners,
         |p| &p.id,
         true,
+        file_records,
         &mut problems,
     );
-    keep_good_ids(
+    let cut_figures = keep_good_ids(
         RecordKind::Figure,
         &mut data.figures,
         |f| &f.id,
         true,
+        file_records,
         &mut problems,
     );
 
     // Partners, figures and changes refer to each other's ids, so all are judged against the
-    // lists as they stand before any is cut.
+    // records the file holds: those that are cut here for their own problems, and those that
+    // could not even be read, still count as there. One broken partner then never takes down
+    // the records that point at it (the UI skips a reference to a record it does not have).
     let known_countries: HashSet<&str> = data.countries.iter().map(|c| c.code.as_str()).collect();
     if !known_countries.contains(data.home.country.as_str()) {
         problems.push(Problem::new(
@@ -587,8 +664,20 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
             countries: known_countries,
             sectors: data.sectors.iter().map(|s| s.id.as_str()).collect(),
             sources: data.sources.iter().map(|s| s.id.as_str()).collect(),
-            partners: data.partners.iter().map(|p| p.id.as_str()).collect(),
-            figures: data.figures.iter().map(|f| f.id.as_str()).collect(),
+            partners: data
+                .partners
+                .iter()
+                .map(|p| p.id.as_str())
+                .chain(cut_partners.iter().map(String::as_str))
+                .chain(file_records.unread(RecordKind::Partner))
+                .collect(),
+            figures: data
+                .figures
+                .iter()
+                .map(|f| f.id.as_str())
+                .chain(cut_figures.iter().map(String::as_str))
+                .chain(file_records.unread(RecordKind::Figure))
+                .collect(),
         };
         let mut judge = |found: Vec<Problem>| {
             let ok = found.is_empty();
@@ -609,9 +698,12 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
             .changes
             .iter()
             .enumerate()
-            .map(|(i, c)| judge(change_problems(c, &format!("#{}", i + 1), &known, today)))
+            .map(|(i, c)| {
+                let place = file_records.place(RecordKind::Change, i);
+                judge(change_problems(c, &place, &known, today))
+            })
             .collect();
-        problems.extend(file_date_problems(&data));
+        problems.extend(file_date_problems(&data, file_records));
 
         let used = used_sources(&data);
         let unused = data

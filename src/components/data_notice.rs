@@ -13,21 +13,25 @@ pub fn DataNotice(
 ) -> impl IntoView {
     (!problems.is_empty()).then(|| {
         view! {
-            <details class="data-notice" role="note">
-                <summary>{t(Key::RecordsLeftOut)} " " {problems.len()}</summary>
-                <ul>
-                    {problems
-                        .iter()
-                        .map(|p| {
-                            view! {
-                                <li>
-                                    <code>{p.to_string()}</code>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </details>
+            // The note is a `div` around the `details`: `details` may take no role but its own
+            // (axe's `aria-allowed-role`).
+            <div class="data-notice" role="note">
+                <details>
+                    <summary>{t(Key::RecordsLeftOut)} " " {problems.len()}</summary>
+                    <ul>
+                        {problems
+                            .iter()
+                            .map(|p| {
+                                view! {
+                                    <li>
+                                        <code>{p.to_string()}</code>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </details>
+            </div>
         }
     })
 }

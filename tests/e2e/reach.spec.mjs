@@ -3,7 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, shippedData, snapshot, Atlas } from "./fixtures.mjs";
 
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
 /** Fails with a readable list when axe finds any violation. */
 async function expectNoViolations(page, label) {
@@ -26,6 +26,7 @@ const STATES = [
   ],
   ["search with no result", "&q=zzzz-nothing", async (page) => expect(page.locator(".empty")).toBeVisible()],
   ["detail open", "&partner=berlin", async (page) => expect(page.getByRole("dialog")).toBeVisible()],
+  ["link not understood", "&sector=nope,flood-river&foo=bar", async (page) => expect(page.locator(".link-notice")).toBeVisible()],
 ];
 
 for (const scheme of ["light", "dark"]) {
@@ -42,6 +43,19 @@ for (const scheme of ["light", "dark"]) {
           if (name === "start" || name === "detail open") await snapshot(page, testInfo, `${name.replace(/ /g, "-")}-${lang}-${scheme}`);
         });
       }
+
+      test("axe finds nothing: records left out", async ({ page }) => {
+        const data = shippedData();
+        data.partners[0].since = "1989-13-40";
+        await page.route("**/data/partners.json", (route) =>
+          route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(data) }),
+        );
+        await page.goto(`./?lang=${lang}`);
+        const notice = page.getByRole("note");
+        await notice.locator("summary").click();
+        await expect(notice.locator("li")).toHaveCount(1);
+        await expectNoViolations(page, `records left out (${lang}, ${scheme})`);
+      });
 
       test.describe("error panel", () => {
         test.use({ allowedConsoleErrors: [/status of 404/] });
