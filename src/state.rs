@@ -130,6 +130,9 @@ impl AppState {
     pub fn attach(&self, catalog: Arc<Catalog>) {
         self.query.update(|q| q.retain_known(&catalog));
         self.catalog.set(Some(catalog));
+        // The address bar now shows the link as the app writes it: an old `?partner=` or
+        // `?lang=` link in its path form, without the parts the page ignored.
+        crate::browser::write_url(&self.current_href(), HistoryMode::Replace);
     }
 
     /// Keeps `<html lang>`, the tab title and the description a shared link previews in

@@ -175,10 +175,10 @@ for (let batch = 0; batch < BATCHES; batch++) {
           const firstCard = page.locator("article.partner-card:visible a.partner-link").first();
           if (await firstCard.count()) {
             await firstCard.click();
-            await expect(page).toHaveURL(/[?&]partner=/);
+            await expect(page).toHaveURL(/\/partners\/[^/?]+\/(\?|$)/);
             await expect(page.getByRole("dialog")).toBeVisible();
             await page.goBack();
-            await expect(page).not.toHaveURL(/[?&]partner=/);
+            await expect(page).not.toHaveURL(/\/partners\//);
             await expectCardsOrEmpty(page);
             await page.goForward();
             await expect(page.getByRole("dialog")).toBeVisible();
