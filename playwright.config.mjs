@@ -33,6 +33,9 @@ export default defineConfig({
     launchOptions: chromiumLaunch,
     screenshot: "only-on-failure",
     trace: "off",
+    // The service worker would answer later visits from its copy, past each test's own
+    // routes; tests/e2e/offline.spec.mjs turns it on.
+    serviceWorkers: "block",
   },
   projects: [
     // Tests tagged @touch need a touch screen, which only the phone has.

@@ -1,5 +1,6 @@
-// Shared fixtures: every test fails on a console error, an uncaught exception, or a
-// request to any host but 127.0.0.1 (the app must need no network beyond its own files).
+// Shared fixtures: every test fails on a console error, an uncaught exception, a
+// security policy violation, or a request to any host but 127.0.0.1 (the app must need no
+// network beyond its own files).
 import { test as base, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 
@@ -15,6 +16,15 @@ export const test = base.extend({
         if (!allowedConsoleErrors.some((pattern) => pattern.test(text))) problems.push(`console error: ${text}`);
       });
       page.on("pageerror", (err) => problems.push(`uncaught: ${err.message}`));
+      // Anything the page's security policy blocks is a fault, whatever the console says.
+      await page.exposeFunction("__reportPolicyViolation", (text) => problems.push(text));
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          window.__reportPolicyViolation(
+            `security policy violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`,
+          );
+        });
+      });
       await page.route("**/*", (route) => {
         const url = new URL(route.request().url());
         if (url.hostname !== "127.0.0.1" && url.protocol !== "data:" && url.protocol !== "blob:") {

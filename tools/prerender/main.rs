@@ -17,6 +17,9 @@
 //! Built natively with `--no-default-features --features prerender` (see scripts/prerender);
 //! never in the same build as the browser's `csr`.
 
+mod offline;
+mod policy;
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -107,7 +110,7 @@ fn run(options: &Options) -> Result<(), String> {
         eprintln!("prerender: left out: {problem}");
     }
     let catalog = Arc::new(Catalog::new(loaded.dataset));
-    write(&options.dist.join("world.svg"), &geo::world_svg())?;
+    write(&options.dist.join("world.svg"), geo::world_svg())?;
 
     let mut pages = 0;
     for lang in [Lang::Id, Lang::En] {
@@ -117,7 +120,7 @@ fn run(options: &Options) -> Result<(), String> {
         }
         for partner in partners {
             let page = Page::new(&catalog, lang, partner, &options.site_url);
-            let html = page.html(&template, &catalog);
+            let html = policy::with_policy(&page.html(&template, &catalog))?;
             write(&options.dist.join(&page.dir).join("index.html"), &html)?;
             if options.images {
                 let png = share_image(&catalog, lang, page.partner.as_deref())?;
@@ -126,6 +129,7 @@ fn run(options: &Options) -> Result<(), String> {
             pages += 1;
         }
     }
+    offline::write_all(&options.dist)?;
     eprintln!(
         "prerender: {pages} pages from {} partners into {}",
         catalog.partners.len(),
@@ -240,6 +244,7 @@ impl Page {
              \n    <meta name=\"twitter:image\" content=\"{image}\" />\n  ",
             site = escape(Key::AppTitle.get(self.lang)),
         );
+        extra.push_str(&offline::head_tags(self.lang, &self.up));
         let (_, after_head) = split_once(template, "</head>");
         let empty = format!("<div id=\"{APP_ID}\"></div>");
         let filled = format!("<div id=\"{APP_ID}\">{body}</div>");
@@ -415,6 +420,22 @@ fn replace_attr(html: &str, tag_start: &str, content: &str) -> String {
         &html[..a],
         &html[end + 1..]
     )
+}
+
+/// `text` inside a JSON string.
+fn escape_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn read(path: &Path) -> Result<String, String> {

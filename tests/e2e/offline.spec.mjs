@@ -1,0 +1,101 @@
+// Offline and installable: after a first visit the service worker keeps the atlas, so a
+// reload with no signal still shows every partner (and a partner's page never visited opens
+// from its language's start page); when the network has newer data, the page says so and a
+// reload shows it. Every page carries a strict security policy that the app keeps to.
+import { test, expect, shippedData } from "./fixtures.mjs";
+
+const data = shippedData();
+
+/** The first visit: the app is live and the service worker controls the page. */
+async function firstVisit(page, path = "./") {
+  await page.goto(path);
+  await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active !== null && navigator.serviceWorker.controller !== null;
+  });
+}
+
+test.describe("with the service worker", () => {
+  test.use({ serviceWorkers: "allow" });
+
+  test("a reload with no signal shows every partner, and an unvisited partner page opens", async ({ page, context }) => {
+    await firstVisit(page);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+    await expect(page.locator("article.partner-card:visible")).toHaveCount(data.partners.length);
+    // Never visited: the English start page stands in, and the app opens the partner from
+    // the address.
+    await page.goto("en/partners/tokyo/");
+    await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+    await expect(page.getByRole("dialog", { name: "Tokyo" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  });
+
+  test("newer data on the network brings a notice, and its reload shows the new data", async ({ page, context }) => {
+    await firstVisit(page, "en/");
+    const newer = shippedData();
+    newer.partners[0].name.en = "Renamed For The Test";
+    newer.partners[0].name.id = "Renamed For The Test";
+    // The worker's own fetch of the data (routes on the context reach a worker's requests).
+    await context.route("**/data/partners.json", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(newer) }),
+    );
+    await page.reload();
+    const notice = page.getByRole("complementary", { name: "Update" });
+    await expect(notice).toContainText("A newer version of the data is available.");
+    // The page shown came from the kept copy: the old name, until the reader reloads.
+    await expect(page.locator(`article[data-partner="${newer.partners[0].id}"]`)).not.toContainText("Renamed For The Test");
+    await notice.getByRole("button", { name: "Reload" }).click();
+    await expect(page.locator(`article[data-partner="${newer.partners[0].id}"]`)).toContainText("Renamed For The Test");
+  });
+
+  test("the manifest and its icons are reachable under the sub-path", async ({ page, request }) => {
+    await page.goto("./");
+    const href = await page.locator("link[rel=manifest]").getAttribute("href");
+    expect(href).toBe("manifest.webmanifest");
+    const manifest = await (await request.get(href)).json();
+    expect(manifest.start_url).toBe("./");
+    for (const icon of manifest.icons) {
+      const response = await request.get(icon.src);
+      expect(response.ok(), icon.src).toBe(true);
+      expect(response.headers()["content-type"]).toBe("image/png");
+    }
+  });
+});
+
+test("every page carries a strict security policy, with the hash of its one inline script", async ({ page, request }) => {
+  for (const path of ["./", "en/", "partners/tokyo/", `en/partners/${data.partners[1].id}/`]) {
+    const html = await (await request.get(path)).text();
+    const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/);
+    expect(policy, path).not.toBeNull();
+    const directives = Object.fromEntries(
+      policy[1].split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+    );
+    expect(directives["default-src"]).toEqual(["'self'"]);
+    expect(directives["style-src"]).toEqual(["'self'"]);
+    expect(directives["img-src"]).toEqual(["'self'", "data:"]);
+    expect(directives["connect-src"]).toEqual(["'self'"]);
+    expect(directives["object-src"]).toEqual(["'none'"]);
+    expect(directives["base-uri"]).toEqual(["'self'"]);
+    expect(directives["form-action"]).toEqual(["'none'"]);
+    expect(directives["script-src"].slice(0, 2)).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(policy[1]).not.toContain("unsafe-inline");
+    // The policy comes before any script, and each inline script is allowed by its hash.
+    expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.indexOf("<script"));
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(inline.length, path).toBeGreaterThan(0);
+    const { createHash } = await import("node:crypto");
+    for (const text of inline) {
+      const hash = `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+      expect(directives["script-src"], path).toContain(hash);
+    }
+    // No style attributes in what the build wrote (the policy would block them).
+    expect(html).not.toMatch(/\sstyle="/);
+  }
+  // And the app runs under it: the fixtures fail the test on any violation.
+  await page.goto("partners/tokyo/");
+  await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+  await expect(page.getByRole("dialog", { name: "Tokyo" })).toBeVisible();
+});
