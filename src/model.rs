@@ -290,6 +290,17 @@ pub struct Country {
 pub struct Sector {
     pub id: SectorId,
     pub label: Text,
+    /// A few words for a filter chip, where the full label would wrap over two lines; the
+    /// full label stays the chip's description and is what the detail shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
+}
+
+impl Sector {
+    /// The chip's words: the short label, else the full one.
+    pub fn short_label(&self) -> &Text {
+        self.short.as_ref().unwrap_or(&self.label)
+    }
 }
 
 /// A published page that a fact rests on.

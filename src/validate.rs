@@ -538,6 +538,9 @@ pub fn keep_valid(mut data: Dataset, today: NaiveDate) -> (Dataset, Vec<Problem>
     retain_checked(&mut data.sectors, &mut problems, |s| {
         let mut check = Check::new(RecordKind::Sector, &s.id, today);
         check.text("label", &s.label);
+        if let Some(short) = &s.short {
+            check.text("short", short);
+        }
         check.done()
     });
     keep_good_ids(

@@ -107,9 +107,12 @@ fn SectorChips() -> impl IntoView {
                             class="chip"
                             data-sector=id.to_string()
                             aria-pressed=pressed
+                            // The full label as the chip's description (and a pointer's
+                            // tooltip); the name stays the words seen, for speech input.
+                            title=tr(&sector.label)
                             on:click=move |_| state.toggle_sector(&id)
                         >
-                            <span>{tr(&sector.label)}</span>
+                            <span>{tr(sector.short_label())}</span>
                             " "
                             <span class="count">
                                 {move || counts.with(|c| c.get(i).copied().unwrap_or(0))}
