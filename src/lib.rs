@@ -14,7 +14,9 @@ pub mod i18n;
 pub mod map_input;
 pub mod model;
 pub mod state;
+pub mod tally;
 pub mod time;
+pub mod timeline;
 pub mod url_state;
 pub mod validate;
 
