@@ -8,6 +8,7 @@
 pub mod browser;
 pub mod components;
 pub mod data;
+pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod i18n;
