@@ -166,7 +166,7 @@ ui_strings! {
     SeriesEvents => ("Peristiwa bertanggal (di bawah garis)", "Dated events (below the line)"),
     TableCaption => ("Kemitraan dan peristiwa per tahun", "Partnerships and events by year"),
     Year => ("Tahun", "Year"),
-    Began => ("Dimulai", "Began"),
+    Began => ("Kemitraan dimulai", "Partnerships begun"),
     AnniversariesHeading => ("Ulang tahun kemitraan", "Anniversaries"),
     NoAnniversaries => ("Tidak ada ulang tahun di antara mitra yang ditampilkan.", "No anniversaries among the partners shown."),
     Passed => ("sudah lewat", "passed"),

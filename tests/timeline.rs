@@ -320,3 +320,66 @@ fn the_shipped_data_has_anniversaries_this_year_and_next() {
             .is_some_and(|s| (2027 - s.year()) % 5 == 0)
     }));
 }
+
+#[test]
+fn the_chart_links_each_year_with_a_start_and_marks_status_by_pattern() {
+    use jakarta_sister_cities::components::timeline_view::chart_svg;
+    let data = common::shipped();
+    let chart = timeline(&data, &all_ids(&data), today());
+    let svg = chart_svg(&chart, Lang::En, Some(1989), &|y| {
+        format!("?from={y}&to={y}")
+    });
+    let with_starts: Vec<i32> = chart
+        .years
+        .iter()
+        .filter(|y| y.started() > 0)
+        .map(|y| y.year)
+        .collect();
+    assert_eq!(svg.matches("<a ").count(), with_starts.len());
+    for year in &with_starts {
+        assert!(
+            svg.contains(&format!(
+                "href=\"?from={year}&amp;to={year}\" data-year=\"{year}\""
+            )),
+            "{year}"
+        );
+    }
+    assert!(svg.contains("aria-label=\"1989: 1 partnership began, "));
+    assert_eq!(svg.matches("aria-current=\"true\"").count(), 1);
+    // Every segment of a status other than active carries its pattern: never colour alone.
+    let patterned = chart
+        .years
+        .iter()
+        .flat_map(|y| &y.segments)
+        .filter(|s| s.status != jakarta_sister_cities::model::Status::Active)
+        .count();
+    assert!(patterned > 0);
+    assert_eq!(svg.matches("class=\"pat\"").count(), patterned);
+    assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    for label in [">1979<", ">2026<", ">1989<", ">1995<"] {
+        assert!(svg.contains(label), "{label}");
+    }
+}
+
+#[test]
+fn year_labels_never_run_into_each_other() {
+    use jakarta_sister_cities::components::timeline_view::chart_svg;
+    let data = common::shipped();
+    let chart = timeline(&data, &ids(&["tokyo"]), today());
+    for selected in [None, Some(1979), Some(1989), Some(2025), Some(2026)] {
+        let svg = chart_svg(&chart, Lang::Id, selected, &|y| y.to_string());
+        let mut years: Vec<i32> = svg
+            .split("class=\"year-label")
+            .skip(1)
+            .filter_map(|rest| rest.split('>').nth(1)?.split('<').next()?.parse().ok())
+            .collect();
+        years.sort();
+        assert!(
+            years.windows(2).all(|w| w[1] - w[0] >= 3),
+            "{selected:?}: {years:?}"
+        );
+        if let Some(year) = selected {
+            assert!(years.contains(&year), "the selected year {year} is written");
+        }
+    }
+}

@@ -7,7 +7,9 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::components::{partner_facts, Citations, ConflictList, LanguageSwitch, PartnerLink};
+use crate::components::{
+    partner_facts, Citations, CiteThis, ConflictList, LanguageSwitch, PartnerLink, PartnerSectors,
+};
 use crate::i18n::{format_date, Key, Label};
 use crate::model::{Partner, PartnerId};
 use crate::state::{t, tr, use_app, use_data, use_lang};
@@ -62,6 +64,7 @@ pub fn PartnerDetail(
             }
             <LocalTime partner=partner.clone() />
             <p class="summary">{tr(&partner.summary)}</p>
+            <PartnerSectors partner=partner.clone() />
             {partner
                 .note
                 .as_ref()
@@ -92,7 +95,8 @@ pub fn PartnerDetail(
                 })}
             <Events partner=partner.clone() />
             <ConflictList conflicts=partner.conflicts.clone() />
-            <Sources partner=partner />
+            <Sources partner=partner.clone() />
+            <CiteThis partner=partner />
         </div>
     })
 }
