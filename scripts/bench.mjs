@@ -1,10 +1,15 @@
-// Measures the release build in dist/ against a reference measured in the same run, and prints
+// Measures the release build in dist/ against references measured in the same run, and prints
 // the figures; a benchmark, not a test: it asserts nothing.
 //
 //   node scripts/bench.mjs [--runs N] [--dir dist] [--search rotterdam] [--label text]
 //
-// - Sizes of the .wasm, .js, .css and data (raw, gzip -9, brotli q11).
-// - Load: navigation start to the first partner card and to the first 20 partner links.
+// - Sizes of what a first visit loads (raw, gzip -9 as GitHub Pages sends it, brotli q11),
+//   against the budget: WebAssembly plus JS at most 220 KB gzip, everything at most 300 KB.
+// - Load, against the limit (the same pre-rendered page with every script removed, so what a
+//   browser needs at the least to show it): navigation start to the first partner card, to
+//   the first 20 partner links, and, for the app, to the app's taking the page over; at the
+//   desktop, at the phone with the CPU slowed 4x, and at that phone on slow 4G (150 ms,
+//   1.6 Mbit/s).
 // - Search: from typing a search (one input event with the whole word) to the list showing its
 //   result, and from clearing it to the full list again; "shown" is the frame after the DOM
 //   holds the result.
@@ -39,7 +44,8 @@ const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
 
 function sizes() {
   const rows = [];
-  const files = readdirSync(values.dir).filter((f) => /\.(wasm|js|css)$/.test(f));
+  // What the start page makes a browser load, in the order it asks.
+  const files = ["index.html", ...readdirSync(values.dir).filter((f) => /\.(css|js|wasm|svg)$/.test(f))];
   files.push(...readdirSync(join(values.dir, "data")).map((f) => join("data", f)));
   for (const file of files) {
     const raw = readFileSync(join(values.dir, file));
@@ -68,6 +74,12 @@ const instrument = () => {
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
+  new MutationObserver((_, observer) => {
+    if (document.documentElement.dataset.app === "live") {
+      performance.mark("live");
+      observer.disconnect();
+    }
+  }).observe(document.documentElement, { attributes: true });
   addEventListener("TrunkApplicationStarted", (e) => {
     window.__benchWasm = e.detail && e.detail.wasm;
   });
@@ -103,11 +115,13 @@ const instrument = () => {
     });
 };
 
-async function withPage(browser, url, { viewport, cpuSlowdown }, body) {
+async function withPage(browser, url, { viewport, cpuSlowdown, network }, body) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (network) await cdp.send("Network.emulateNetworkConditions", { offline: false, ...network });
   if (cpuSlowdown > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
   await page.addInitScript(instrument);
   try {
@@ -131,6 +145,31 @@ async function quiet(page) {
   return last;
 }
 
+/** Load only: first card, first 20 links and (for the app) the take-over, median of the runs. */
+async function measureLoad(browser, url, setting) {
+  const load = [];
+  for (let i = 0; i < runs; i++) {
+    await withPage(browser, url, setting, async (page) => {
+      await page.waitForFunction(
+        () => performance.getEntriesByName("twenty-links").length > 0 || document.querySelectorAll("article.partner-card a.partner-link").length > 0,
+        null,
+        { timeout },
+      );
+      const wantsLive = await page.evaluate(() => !!document.querySelector("script[type=module]"));
+      if (wantsLive) await page.waitForFunction(() => performance.getEntriesByName("live").length > 0, null, { timeout });
+      load.push(
+        await page.evaluate(() => ({
+          first: performance.getEntriesByName("first-card")[0]?.startTime ?? NaN,
+          twenty: performance.getEntriesByName("twenty-links")[0]?.startTime ?? NaN,
+          live: performance.getEntriesByName("live")[0]?.startTime ?? NaN,
+        })),
+      );
+    });
+  }
+  const pick = (k) => median(load.map((x) => x[k]));
+  return { first: pick("first"), twenty: pick("twenty"), live: pick("live") };
+}
+
 async function measure(browser, url, setting) {
   const load = [];
   const search = [];
@@ -139,11 +178,16 @@ async function measure(browser, url, setting) {
   for (let i = 0; i < runs; i++) {
     await withPage(browser, url, setting, async (page, cdp) => {
       await page.waitForFunction(() => performance.getEntriesByName("twenty-links").length > 0 || document.querySelectorAll("article.partner-card a.partner-link").length > 0, null, { timeout });
+      // Type only once the app has taken the pre-rendered page over.
+      if (await page.evaluate(() => !!document.querySelector("script[type=module]"))) {
+        await page.waitForFunction(() => performance.getEntriesByName("live").length > 0, null, { timeout });
+      }
       const full = await quiet(page);
       load.push(
         await page.evaluate(() => ({
           first: performance.getEntriesByName("first-card")[0]?.startTime ?? NaN,
           twenty: performance.getEntriesByName("twenty-links")[0]?.startTime ?? NaN,
+          live: performance.getEntriesByName("live")[0]?.startTime ?? NaN,
         })),
       );
       const heap = await cdp.send("Runtime.getHeapUsage");
@@ -170,6 +214,7 @@ async function measure(browser, url, setting) {
   return {
     first: pick(load, "first"),
     twenty: pick(load, "twenty"),
+    live: pick(load, "live"),
     search: pick(search, "frame"),
     searchDom: pick(search, "dom"),
     clear: pick(clear, "frame"),
@@ -189,6 +234,14 @@ writeFileSync(
   join(values.dir, "reference", "index.html"),
   readFileSync("scripts/reference/index.html", "utf8").replace("../style/main.css", `../${css}`),
 );
+// The limit: the English start page as built (which the load timings open), with every
+// script and preload removed, beside it so that its relative addresses hold.
+writeFileSync(
+  join(values.dir, "en", "limit.html"),
+  readFileSync(join(values.dir, "en", "index.html"), "utf8")
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, ""),
+);
 const server = spawn(process.execPath, ["tests/e2e/serve.mjs", "--port", values.port, "--dir", values.dir], {
   stdio: ["ignore", "pipe", "inherit"],
 });
@@ -197,22 +250,38 @@ try {
   const data = JSON.parse(readFileSync(join(values.dir, "data", "partners.json"), "utf8"));
   console.log(`Bench ${values.label} ${new Date().toISOString()}: ${data.partners.length} partners, ` +
     `${data.partners.reduce((n, p) => n + (p.events?.length ?? 0), 0)} events, search "${values.search}", median of ${runs} run(s)`);
-  console.log(`\nSizes of ${values.dir}/ (gzip -9, brotli q11):`);
-  for (const r of sizes()) {
+  console.log(`\nA first visit to the start page loads (gzip -9, brotli q11):`);
+  const rows = sizes();
+  for (const r of rows) {
     console.log(`  ${r.file.padEnd(30)} raw ${kb(r.raw).padStart(10)}   gzip ${kb(r.gzip).padStart(9)}   brotli ${kb(r.brotli).padStart(9)}`);
   }
+  const code = rows.filter((r) => /\.(wasm|js)$/.test(r.file)).reduce((n, r) => n + r.gzip, 0);
+  const all = rows.reduce((n, r) => n + r.gzip, 0);
+  console.log(`  WebAssembly + JS ${kb(code)} gzip (budget 220 KB); everything ${kb(all)} gzip (budget 300 KB)`);
   const base = `http://127.0.0.1:${values.port}${BASE_PATH}`;
   const browser = await chromium.launch(chromiumLaunch);
+  const slow4g = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
   const settings = [
     ["desktop 1280x800", { viewport: { width: 1280, height: 800 }, cpuSlowdown: 1 }],
     ["phone 390x844, CPU 4x", { viewport: { width: 390, height: 844 }, cpuSlowdown: 4 }],
+    ["phone, CPU 4x, slow 4G", { viewport: { width: 390, height: 844 }, cpuSlowdown: 4, network: slow4g }],
   ];
+  console.log("\nTime to content: navigation start to the first partner card, app against its limit:");
   for (const [name, setting] of settings) {
-    const app = await measure(browser, `${base}?lang=en`, setting);
+    const app = await measureLoad(browser, `${base}en/`, setting);
+    const limit = await measureLoad(browser, `${base}en/limit.html`, setting);
+    console.log(
+      `  ${name.padEnd(24)} app ${ms(app.first)}  limit ${ms(limit.first)}  ratio ${ratio(app.first, limit.first)}` +
+        `   (20 links: ${ms(app.twenty).trim()}; app takes over at ${ms(app.live).trim()})`,
+    );
+  }
+  for (const [name, setting] of settings.slice(0, 2)) {
+    const app = await measure(browser, `${base}en/`, setting);
     const ref = await measure(browser, `${base}reference/`, setting);
     console.log(`\n${name}              app   reference   ratio`);
     console.log(`  first card          ${ms(app.first)}  ${ms(ref.first)}  ${ratio(app.first, ref.first)}`);
     console.log(`  first 20 links      ${ms(app.twenty)}  ${ms(ref.twenty)}  ${ratio(app.twenty, ref.twenty)}`);
+    console.log(`  app takes over      ${ms(app.live)}`);
     console.log(`  search shown        ${ms(app.search)}  ${ms(ref.search)}  ${ratio(app.search, ref.search)}   (DOM ready: app ${ms(app.searchDom).trim()}, reference ${ms(ref.searchDom).trim()})`);
     console.log(`  cleared, all shown  ${ms(app.clear)}  ${ms(ref.clear)}  ${ratio(app.clear, ref.clear)}`);
     console.log(`  JS heap             ${mb(app.heap).padStart(9)}  ${mb(ref.heap).padStart(9)}`);

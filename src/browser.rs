@@ -23,14 +23,6 @@ pub fn current_search() -> String {
         .unwrap_or_default()
 }
 
-/// The browser's preferred language tag, e.g. `id-ID`.
-pub fn preferred_language() -> Option<String> {
-    if !IN_BROWSER {
-        return None;
-    }
-    web_sys::window().and_then(|w| w.navigator().language())
-}
-
 /// Writes `url` (relative to the page, as `AppState` makes them) to the address bar.
 pub fn write_url(url: &str, mode: HistoryMode) {
     if !IN_BROWSER {
@@ -48,13 +40,25 @@ pub fn write_url(url: &str, mode: HistoryMode) {
     };
 }
 
-/// Calls `f` with the new query string whenever Back or Forward changes the URL, for as
-/// long as the calling component lives.
-pub fn on_popstate(f: impl Fn(String) + 'static) {
+/// The path of the page (`/jakarta-sister-cities/partners/tokyo/`).
+pub fn current_path() -> String {
+    if !IN_BROWSER {
+        return String::from("/");
+    }
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| String::from("/"))
+}
+
+/// Calls `f` with the new path and query string whenever Back or Forward changes the URL,
+/// for as long as the calling component lives.
+pub fn on_popstate(f: impl Fn(String, String) + 'static) {
     if !IN_BROWSER {
         return;
     }
-    let handle = window_event_listener(leptos::ev::popstate, move |_| f(current_search()));
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        f(current_path(), current_search())
+    });
     on_cleanup(move || handle.remove());
 }
 
@@ -189,5 +193,95 @@ pub fn select_contents(element: &web_sys::Element) {
     }
     if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
         let _ = selection.select_all_children(element);
+    }
+}
+
+/// Puts the page the app has drawn (`fresh`, out of sight) in place of the pre-rendered one
+/// (`old`) in one step, keeping the scroll position and the focus: the control that had the
+/// focus in the old page is found at the same place in the new one, whose markup is the same.
+pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
+    if !IN_BROWSER {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let focused = document()
+        .active_element()
+        .filter(|el| old.contains(Some(el)) && el != old)
+        .and_then(|el| path_from(old, &el));
+    let (x, y) = (window.scroll_x().ok(), window.scroll_y().ok());
+    if old.replace_with_with_node_1(fresh).is_err() {
+        return;
+    }
+    // Says that the page is the app's now (tests and styles may wait for it).
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-app", "live");
+    }
+    if let (Some(x), Some(y)) = (x, y) {
+        if window.scroll_x().ok() != Some(x) || window.scroll_y().ok() != Some(y) {
+            window.scroll_to_with_x_and_y(x, y);
+        }
+    }
+    if let Some((path, tag)) = focused {
+        let target = path.iter().try_fold(
+            fresh.clone().unchecked_into::<web_sys::Element>(),
+            |el, &i| el.children().item(i),
+        );
+        if let Some(target) = target.filter(|el| el.tag_name() == tag) {
+            // Where the reader has scrolled wins over where the focused control is.
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            // Links on the map are SVG elements, which can take the focus too.
+            match target.dyn_into::<web_sys::HtmlElement>() {
+                Ok(html) => {
+                    let _ = html.focus_with_options(&options);
+                }
+                Err(other) => {
+                    if let Ok(svg) = other.dyn_into::<web_sys::SvgElement>() {
+                        let _ = svg.focus_with_options(&options);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The child indices that lead from `root` down to `el`, and `el`'s tag name.
+fn path_from(root: &web_sys::Element, el: &web_sys::Element) -> Option<(Vec<u32>, String)> {
+    let mut path = Vec::new();
+    let mut node = el.clone();
+    while &node != root {
+        let parent = node.parent_element()?;
+        let siblings = parent.children();
+        let index = (0..siblings.length()).find(|&i| siblings.item(i).as_ref() == Some(&node))?;
+        path.push(index);
+        node = parent;
+    }
+    path.reverse();
+    Some((path, el.tag_name()))
+}
+
+/// Makes the address of the page's icon absolute. A page built for any sub-path writes it
+/// relative to itself (`../favicon.svg`); once the app moves to another page's address with
+/// the History API, the browser asks for the icon again from there, and would miss. (Only
+/// the icon: setting a preload's address again would fetch its file twice.)
+pub fn pin_head_links() {
+    if !IN_BROWSER {
+        return;
+    }
+    let Ok(links) = document().query_selector_all("head link[rel~=icon][href]") else {
+        return;
+    };
+    for i in 0..links.length() {
+        if let Some(link) = links
+            .item(i)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        {
+            let absolute = link.href();
+            if !absolute.is_empty() {
+                link.set_href(&absolute);
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ use crate::model::{
 use crate::time::PartialDate;
 use crate::validate::{self, Problem, RecordKind};
 
-/// Path of the data file relative to the page, so that any base path works.
+/// Path of the data file relative to the site's root, so that any base path works.
 pub const DATA_URL: &str = "data/partners.json";
 
 /// Why the data file as a whole could not be used.
@@ -316,7 +316,7 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
 }
 
 /// Fetches and parses the data file, judging dates against today's date in the browser.
-pub async fn load(url: &str) -> Result<Loaded, LoadError> {
-    let text = fetch_text(url).await?;
+pub async fn load(url: String) -> Result<Loaded, LoadError> {
+    let text = fetch_text(&url).await?;
     parse(&text, crate::time::today())
 }

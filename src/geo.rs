@@ -11,7 +11,10 @@ use std::f64::consts::{PI, TAU};
 #[path = "generated/projection.rs"]
 pub mod projection;
 
-/// One line per country, `<name>\t<d>`: Natural Earth 1:110m, already projected.
+/// One line per country, `<name>\t<d>`: Natural Earth 1:110m, already projected. Not in
+/// the WebAssembly: the build writes it once into `world.svg`, which the pages and the app
+/// both draw, so the geometry travels once and is cached on its own.
+#[cfg(not(target_arch = "wasm32"))]
 pub const WORLD_PATHS: &str = include_str!("generated/world_paths.txt");
 /// The map's extent in map units; the SVG viewBox of the whole map is `0 0 MAP_WIDTH MAP_HEIGHT`.
 pub const MAP_WIDTH: f64 = projection::WIDTH;
@@ -33,6 +36,7 @@ const A4: f64 = 0.003796;
 const ANGLE_EPS: f64 = 1e-9;
 
 /// Iterates `(name, d)` over [`WORLD_PATHS`], in Natural Earth's order.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn country_paths() -> impl Iterator<Item = (&'static str, &'static str)> {
     WORLD_PATHS.lines().filter_map(|line| line.split_once('\t'))
 }
@@ -226,6 +230,24 @@ pub fn arc_sampled(
             .any(|w| (w[1].0 - w[0].0).abs() + (w[1].1 - w[0].1).abs() > 1e-6)
     });
     paths
+}
+
+/// The document `world.svg`: the sphere and every country, each country a `<path>` in a
+/// group with the id `countries`, drawn with non-scaling strokes. Colours are left to the
+/// page, which sets them on the `<use>` element that shows the group (and inherited there).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn world_svg() -> String {
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {MAP_WIDTH} {MAP_HEIGHT}\">\
+         <g id=\"countries\">"
+    );
+    for (_, d) in country_paths() {
+        out.push_str(&format!(
+            "<path d=\"{d}\" vector-effect=\"non-scaling-stroke\"/>"
+        ));
+    }
+    out.push_str("</g></svg>\n");
+    out
 }
 
 /// SVG path data for [`arc`]: `M x y L x y … M …`, absolute, on a 0.1-unit grid.

@@ -35,21 +35,6 @@ impl Lang {
         }
     }
 
-    /// The language for a visitor: the URL's choice if valid, else Indonesian
-    /// for a browser set to Indonesian (`id`, `id-ID`, `in`), else English.
-    pub fn for_visitor(param: Option<&str>, browser: Option<&str>) -> Lang {
-        if let Some(lang) = param.and_then(Lang::parse) {
-            return lang;
-        }
-        let primary = browser
-            .and_then(|tag| tag.split(['-', '_']).next())
-            .map(str::to_ascii_lowercase);
-        match primary.as_deref() {
-            Some("id" | "in") => Lang::Id,
-            _ => Lang::En,
-        }
-    }
-
     /// The locale for the browser's `Intl` formatters.
     pub fn locale(self) -> &'static str {
         match self {

@@ -1,9 +1,14 @@
 //! Jakarta Sister Cities Atlas: the app shell.
 //!
-//! Pure modules (`model`, `time`, `data` parsing, `validate`, `filter`, `url_state`,
-//! `geo`, `map_input`, `i18n`) have no DOM and are tested natively; `state` owns the
-//! shared state and the intents that change it; `components` holds one file per UI unit;
-//! `browser` is the thin glue to the History API and `Intl`.
+//! Pure modules (`model`, `time`, `data` parsing, `validate`, `filter`, `url_state`, `route`,
+//! `geo`, `map_input`, `i18n`) have no DOM and are tested natively; `state` owns the shared
+//! state and the intents that change it; `components` holds one file per UI unit; `browser`
+//! is the thin glue to the History API and `Intl`.
+//!
+//! The same components render twice: at build time, natively (the `ssr` feature), into a
+//! page per language and partner that is readable before any script runs ([`render_page`]);
+//! and in the browser ([`App`]), which draws the same page and then takes the place of the
+//! pre-rendered one in a single step ([`take_over`]).
 
 pub mod browser;
 pub mod components;
@@ -14,6 +19,7 @@ pub mod geo;
 pub mod i18n;
 pub mod map_input;
 pub mod model;
+pub mod route;
 pub mod state;
 pub mod tally;
 pub mod time;
@@ -27,24 +33,32 @@ use leptos::prelude::*;
 
 use components::{Atlas, DataNotice, ErrorPanel, LanguageSwitch};
 use data::LoadError;
-use i18n::{Key, Lang};
+use i18n::Key;
 use state::{t, AppState, Catalog};
-use url_state::Query;
+
+/// The id of the element that holds the page, pre-rendered or drawn by the app.
+pub const APP_ID: &str = "app";
 
 /// The whole app in the browser: the state from the address bar, the header, then the
 /// atlas once the data has loaded, or why it could not.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// Called once the page is drawn (the atlas, or the error that stopped it), so that it
+    /// can take the place of the pre-rendered one.
+    #[prop(optional)]
+    on_drawn: Option<Callback<()>>,
+) -> impl IntoView {
+    let path = route::parse_path(&browser::current_path());
     let search = browser::current_search();
-    let browser_lang = browser::preferred_language();
-    let fallback = Lang::for_visitor(None, browser_lang.as_deref());
-    let state = AppState::new(Query::parse(&search), fallback);
+    let state = AppState::new(path.query(&search), path.root.clone());
     provide_context(state);
     state.sync_document_meta();
-    browser::on_popstate(move |search| state.restore(&search));
+    browser::on_popstate(move |path, search| state.restore(&path, &search));
 
-    let data = LocalResource::new(|| data::load(data::DATA_URL));
+    let data_url = format!("{}{}", path.root, data::DATA_URL);
+    let data = LocalResource::new(move || data::load(data_url.clone()));
     let retry = Callback::new(move |()| data.refetch());
+    let drawn = move || on_drawn.map(|done| view! { <Drawn on_drawn=done /> });
 
     view! {
         <Header />
@@ -73,6 +87,7 @@ pub fn App() -> impl IntoView {
                                 })
                                 .collect_view()
                         }}
+                        {drawn}
                     }
                 }>
                     {move || {
@@ -85,6 +100,7 @@ pub fn App() -> impl IntoView {
                                     view! {
                                         <DataNotice problems=loaded.problems />
                                         <Atlas catalog=catalog ignored=ignored />
+                                        {drawn}
                                     }
                                 })
                         })
@@ -93,6 +109,16 @@ pub fn App() -> impl IntoView {
             </Transition>
         </main>
     }
+}
+
+/// Says once, after it is in the page, that the page is drawn.
+#[component]
+fn Drawn(on_drawn: Callback<()>) -> impl IntoView {
+    Effect::new(move |done: Option<()>| {
+        if done.is_none() {
+            on_drawn.run(());
+        }
+    });
 }
 
 /// The skip link, the title and the language switch.
@@ -110,4 +136,61 @@ pub fn Header() -> impl IntoView {
             <LanguageSwitch />
         </header>
     }
+}
+
+/// Starts the app in the page. Where the page was pre-rendered, the app draws the same page
+/// out of sight and then puts it in place of the pre-rendered one in one step, so that
+/// nothing moves, the scroll stays where it is, and the focus stays on the same control.
+/// Elsewhere (a page without pre-rendered content) it simply draws into the body.
+pub fn start() {
+    browser::pin_head_links();
+    let Some(host) = document().get_element_by_id(APP_ID) else {
+        leptos::mount::mount_to_body(|| view! { <App /> });
+        return;
+    };
+    let fresh = match document()
+        .create_element("div")
+        .ok()
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+    {
+        Some(fresh) => fresh,
+        None => {
+            leptos::mount::mount_to_body(|| view! { <App /> });
+            return;
+        }
+    };
+    fresh.set_id(APP_ID);
+    let target = fresh.clone();
+    let old = send_wrapper::SendWrapper::new(host);
+    let new = send_wrapper::SendWrapper::new(target);
+    let done = Callback::new(move |()| browser::take_over(&old, &new));
+    leptos::mount::mount_to(fresh, move || view! { <App on_drawn=done /> }).forget();
+}
+
+/// Renders one page of the site as HTML, natively, at build time: the header, then the
+/// atlas in `lang` with `partner`'s detail open, its links starting with `base` (the way
+/// from the page back to the root).
+#[cfg(feature = "ssr")]
+pub fn render_page(
+    catalog: Arc<Catalog>,
+    lang: i18n::Lang,
+    partner: Option<model::PartnerId>,
+    base: &str,
+) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        let query = url_state::Query {
+            lang: Some(lang),
+            partner,
+            ..url_state::Query::default()
+        };
+        provide_context(AppState::new(query, base.to_owned()));
+        view! {
+            <Header />
+            <main id="main">
+                <Atlas catalog=catalog />
+            </main>
+        }
+        .to_html()
+    })
 }

@@ -1,6 +1,6 @@
-//! Entry point: set up panic reporting and mount the app; nothing else lives here.
+//! Entry point: set up panic reporting and start the app; nothing else lives here.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(jakarta_sister_cities::App);
+    jakarta_sister_cities::start();
 }

@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use crate::filter;
 use crate::i18n::{Key, Lang};
 use crate::model::{Dataset, PartnerId, Region, Relation, SectorId, Status, Text};
+use crate::route;
 use crate::url_state::{Filters, Query, Sort, View};
 
 /// The dataset with what the filters precompute over it.
@@ -61,10 +62,10 @@ pub struct AppState {
     query: RwSignal<Query>,
     /// The dataset, once loaded.
     catalog: RwSignal<Option<Arc<Catalog>>>,
-    /// The language when the URL names none (the page's or the browser's).
-    fallback_lang: Lang,
+    /// The site's root as links reach it: an absolute path in the browser, a relative one
+    /// in a pre-rendered page (see `route::href`).
+    base: StoredValue<String>,
     lang: Memo<Lang>,
-    lang_param: Memo<Option<Lang>>,
     filters: Memo<Filters>,
     open: Memo<Option<PartnerId>>,
     view: Memo<View>,
@@ -79,13 +80,13 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state for a page opened at `query`, in `fallback_lang` unless the query names
-    /// a language. Call it once, under the app's root, and provide it as context.
-    pub fn new(query: Query, fallback_lang: Lang) -> AppState {
+    /// The state for a page opened at `query` (in the root's language unless it names
+    /// another), whose links start with `base`. Call it once, under the app's root, and
+    /// provide it as context.
+    pub fn new(query: Query, base: String) -> AppState {
         let query = RwSignal::new(query);
         let catalog: RwSignal<Option<Arc<Catalog>>> = RwSignal::new(None);
-        let lang_param = Memo::new(move |_| query.with(|q| q.lang));
-        let lang = Memo::new(move |_| lang_param.get().unwrap_or(fallback_lang));
+        let lang = Memo::new(move |_| query.with(|q| q.lang.unwrap_or(route::ROOT_LANG)));
         let filters = Memo::new(move |_| query.with(|q| q.filters.clone()));
         let open = Memo::new(move |_| query.with(|q| q.partner.clone()));
         let view = Memo::new(move |_| query.with(|q| q.view.unwrap_or_default()));
@@ -110,9 +111,8 @@ impl AppState {
         AppState {
             query,
             catalog,
-            fallback_lang,
+            base: StoredValue::new(base),
             lang,
-            lang_param,
             filters,
             open,
             view,
@@ -210,27 +210,23 @@ impl AppState {
 
     // --- Links ---------------------------------------------------------------------
 
-    /// The permalink of a partner's page: the partner and the chosen language, nothing
-    /// else, so it is the same wherever it is shown (and cheap: it changes only with the
-    /// language). A plain click keeps the current filters (see [`AppState::open_partner`]).
+    /// The permalink of a partner's page in the current language (`partners/tokyo/`):
+    /// nothing else of the page, so it is the same wherever it is shown, and cheap: it
+    /// changes only with the language. A plain click keeps the current filters (see
+    /// [`AppState::open_partner`]).
     pub fn partner_href(&self, id: &PartnerId) -> String {
-        self.partner_href_in(id, self.lang_param.get())
+        self.partner_href_in(id, self.lang.get())
     }
 
-    /// [`AppState::partner_href`] for the language the URL names (`lang_param`), without
-    /// reading any signal: for views that are rebuilt whenever that language changes.
-    pub fn partner_href_in(&self, id: &PartnerId, lang_param: Option<Lang>) -> String {
+    /// [`AppState::partner_href`] in `lang`, without reading any signal: for views that are
+    /// rebuilt whenever the language changes.
+    pub fn partner_href_in(&self, id: &PartnerId, lang: Lang) -> String {
         let query = Query {
-            lang: lang_param,
+            lang: Some(lang),
             partner: Some(id.clone()),
             ..Query::default()
         };
         self.href(&query)
-    }
-
-    /// The language the URL names, if it names one.
-    pub fn lang_param(&self) -> Memo<Option<Lang>> {
-        self.lang_param
     }
 
     /// The URL of the current state shown in another view.
@@ -263,12 +259,19 @@ impl AppState {
         })
     }
 
-    /// The address of a state, relative to the page.
-    fn href(&self, query: &Query) -> String {
-        match query.to_search() {
-            search if search.is_empty() => String::from("./"),
-            search => search,
-        }
+    /// The address of a state: the language and partner in the path, the rest in the query.
+    pub fn href(&self, query: &Query) -> String {
+        self.base.with_value(|base| route::href(base, query))
+    }
+
+    /// The address of a file at the site's root (`world.svg`), from this page.
+    pub fn root_file(&self, name: &str) -> String {
+        self.base.with_value(|base| format!("{base}{name}"))
+    }
+
+    /// The address of the page that shows the current state.
+    pub fn current_href(&self) -> String {
+        self.query.with(|q| self.href(q))
     }
 
     // --- Intents -------------------------------------------------------------------
@@ -343,9 +346,10 @@ impl AppState {
         self.navigate(HistoryMode::Replace, |q| q.lang = Some(lang));
     }
 
-    /// Back and Forward: the state the URL now describes, cleaned like every query.
-    pub fn restore(&self, search: &str) {
-        let mut query = Query::parse(search);
+    /// Back and Forward: the state the URL (its path and query) now describes, cleaned like
+    /// every query.
+    pub fn restore(&self, pathname: &str, search: &str) {
+        let mut query = route::parse_path(pathname).query(search);
         if let Some(catalog) = self.catalog.get_untracked() {
             query.retain_known(&catalog);
         }
@@ -361,11 +365,6 @@ impl AppState {
         }
         crate::browser::write_url(&self.href(&query), mode);
         self.query.set(query);
-    }
-
-    /// The language used when the URL names none.
-    pub fn fallback_lang(&self) -> Lang {
-        self.fallback_lang
     }
 }
 

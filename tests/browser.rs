@@ -26,7 +26,9 @@ fn catalog() -> Arc<Catalog> {
 /// The contexts the app provides, for a component mounted on its own: the state opened at
 /// `search` in `lang`, with the shipped data attached.
 fn provide_app(search: &str, lang: Lang) -> AppState {
-    let state = AppState::new(Query::parse(search), lang);
+    let mut query = Query::parse(search);
+    query.lang = query.lang.or(Some(lang));
+    let state = AppState::new(query, String::from("/"));
     provide_context(state);
     let catalog = catalog();
     state.attach(catalog.clone());

@@ -41,15 +41,6 @@ fn every_interface_string_exists_in_both_languages() {
     }
 }
 
-#[test]
-fn language_comes_from_the_url_then_the_browser() {
-    assert_eq!(Lang::for_visitor(Some("en"), Some("id-ID")), Lang::En);
-    assert_eq!(Lang::for_visitor(Some("xx"), Some("id-ID")), Lang::Id);
-    assert_eq!(Lang::for_visitor(None, Some("in")), Lang::Id);
-    assert_eq!(Lang::for_visitor(None, Some("de-DE")), Lang::En);
-    assert_eq!(Lang::for_visitor(None, None), Lang::En);
-}
-
 /// Every value of every vocabulary has a label in both languages, and no two values of one
 /// vocabulary share a label (a reader could not tell them apart).
 #[test]

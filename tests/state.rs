@@ -14,11 +14,10 @@ use leptos::prelude::*;
 
 /// A state opened at `search`, with the shipped data attached, inside a reactive owner.
 fn opened(search: &str) -> (Owner, AppState) {
-    // The selectors' effects need an executor; a second call in the same process is a no-op.
-    let _ = any_spawner::Executor::init_futures_executor();
+    common::init_executor();
     let owner = Owner::new();
     owner.set();
-    let state = AppState::new(Query::parse(search), Lang::Id);
+    let state = AppState::new(Query::parse(search), String::from("/atlas/"));
     state.attach(Arc::new(Catalog::new(common::shipped())));
     (owner, state)
 }
@@ -33,9 +32,11 @@ fn unknown_ids_of_the_opening_link_are_dropped_once_and_never_written_again() {
     assert_eq!(search(&state), "?lang=en&sector=flood-river");
     state.open_partner(PartnerId::from("tokyo"));
     assert_eq!(search(&state), "?lang=en&sector=flood-river&partner=tokyo");
-    // Back to a URL that still holds the garbage: it is cleaned as it is read.
-    state.restore("?sector=nope&view=list");
-    assert_eq!(search(&state), "?view=list");
+    // Back to a URL that still holds the garbage: it is cleaned as it is read; the root's
+    // path names its language.
+    state.restore("/atlas/", "?sector=nope&view=list");
+    assert_eq!(search(&state), "?lang=id&view=list");
+    assert_eq!(state.current_href(), "/atlas/?view=list");
 }
 
 #[test]
@@ -79,17 +80,20 @@ fn the_visible_set_follows_the_filters_as_ids() {
 }
 
 #[test]
-fn the_language_is_the_links_else_the_fallback() {
+fn the_language_is_the_links_else_the_roots() {
     let (_owner, state) = opened("");
     assert_eq!(state.lang().get_untracked(), Lang::Id);
     state.set_lang(Lang::En);
     assert_eq!(state.lang().get_untracked(), Lang::En);
-    // A partner's link names the chosen language and nothing else of the page.
+    // A partner's link is its page in the chosen language, and nothing else of this page.
     state.search("tokyo".into());
     assert_eq!(
         state.partner_href(&PartnerId::from("tokyo")),
-        "?lang=en&partner=tokyo"
+        "/atlas/en/partners/tokyo/"
     );
+    // The page's own address puts the language and the partner in the path.
+    state.open_partner(PartnerId::from("seoul"));
+    assert_eq!(state.current_href(), "/atlas/en/partners/seoul/?q=tokyo");
 }
 
 #[test]
@@ -98,6 +102,11 @@ fn the_open_partner_follows_its_intents() {
     assert_eq!(state.open().get_untracked().as_deref(), Some("seoul"));
     state.open_partner(PartnerId::from("berlin"));
     assert_eq!(state.open().get_untracked().as_deref(), Some("berlin"));
+    common::settle();
+    assert!(state.is_open(&PartnerId::from("berlin")));
+    assert!(!state.is_open(&PartnerId::from("seoul")));
     state.close_partner();
     assert_eq!(state.open().get_untracked(), None);
+    common::settle();
+    assert!(!state.is_open(&PartnerId::from("berlin")));
 }

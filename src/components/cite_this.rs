@@ -23,14 +23,13 @@ pub fn CiteThis(
 ) -> impl IntoView {
     let state = use_app();
     let lang = use_lang();
-    let lang_param = state.lang_param();
     let status = RwSignal::new(None::<Key>);
     let text_ref = NodeRef::<html::P>::new();
     let today = PartialDate::from(today());
     let (id, checked) = (partner.id.clone(), partner.checked);
     let citation = move || {
         let lang = lang.get();
-        let url = browser::absolute_url(&state.partner_href_in(&id, lang_param.get()));
+        let url = browser::absolute_url(&state.partner_href_in(&id, lang));
         let text = format_partner_citation(lang.pick(&partner.name), &checked, &url, &today, lang);
         (text, url)
     };

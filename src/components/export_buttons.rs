@@ -59,11 +59,10 @@ fn make_file(
     format: Format,
 ) -> Result<(String, &'static str, String), String> {
     let visible = state.visible().get_untracked();
-    let lang_param = state.lang_param().get_untracked();
     let today = today();
     match format {
         Format::Csv => {
-            let permalink = |id: &_| browser::absolute_url(&state.partner_href_in(id, lang_param));
+            let permalink = |id: &_| browser::absolute_url(&state.partner_href_in(id, lang));
             let text = export::csv(data, &visible, today, &permalink);
             Ok((
                 export::file_name(data, "csv"),

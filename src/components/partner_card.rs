@@ -19,7 +19,6 @@ pub fn PartnerCard(
     let state = use_app();
     let data = use_data();
     let lang = use_lang();
-    let lang_param = state.lang_param();
     data.partner(&id)?;
     let body = {
         let id = id.clone();
@@ -27,7 +26,7 @@ pub fn PartnerCard(
             let lang = lang.get();
             let data = data.clone();
             let partner = data.partner(&id)?.clone();
-            let href = state.partner_href_in(&id, lang_param.get());
+            let href = state.partner_href_in(&id, lang);
             let sectors: Vec<_> = partner
                 .sectors
                 .iter()

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::{
-    partner_facts, Citations, CiteThis, ConflictList, LanguageSwitch, PartnerLink, PartnerSectors,
+    is_plain_click, partner_facts, Citations, CiteThis, ConflictList, LanguageSwitch, PartnerLink,
+    PartnerSectors,
 };
 use crate::i18n::{format_date, Key, Label};
 use crate::model::{Partner, PartnerId};
@@ -27,6 +28,14 @@ pub fn PartnerDetail(
     let lang = use_lang();
     let partner = data.partner(&id)?.clone();
     let heading = NodeRef::<html::H2>::new();
+    let close_href = move || {
+        state.query().with(|q| {
+            state.href(&crate::url_state::Query {
+                partner: None,
+                ..q.clone()
+            })
+        })
+    };
     use_dialog_focus(heading, move || state.close_partner());
     let related: Vec<_> = partner
         .related
@@ -49,14 +58,21 @@ pub fn PartnerDetail(
                 </h2>
                 // The page's own switch lies under the panel; readers may switch here.
                 <LanguageSwitch />
-                <button
-                    type="button"
+                // A link back to the atlas, so that it closes a pre-rendered page too,
+                // before any script runs.
+                <a
                     class="button close"
-                    on:click=move |_| state.close_partner()
+                    href=close_href
+                    on:click=move |ev| {
+                        if is_plain_click(&ev) {
+                            ev.prevent_default();
+                            state.close_partner();
+                        }
+                    }
                     aria-label=t(Key::Close)
                 >
                     "×"
-                </button>
+                </a>
             </div>
             {
                 let (data, partner) = (data.clone(), partner.clone());
@@ -106,6 +122,10 @@ pub fn PartnerDetail(
 /// marker) when it closes; and Escape closes it from anywhere on the page, since the panel
 /// is not modal and the focus may have moved outside it.
 fn use_dialog_focus(heading: NodeRef<html::H2>, close: impl Fn() + 'static) {
+    // A page drawn at build time has no focus to move and no keys to listen to.
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
             close();
@@ -142,6 +162,10 @@ fn LocalTime(
     let lang = use_lang();
     let geo = partner.geo.clone()?;
     let tick = RwSignal::new(0u32);
+    // The time changes, so a page drawn at build time shows none (see browser::local_time).
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     if let Ok(handle) = set_interval_with_handle(
         move || tick.update(|n| *n = n.wrapping_add(1)),
         Duration::from_secs(30),

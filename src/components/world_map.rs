@@ -343,13 +343,16 @@ fn watch_size(
     });
 }
 
-/// The countries, drawn once: they never change.
+/// The countries, from `world.svg` (one file, cached, shared with the pre-rendered pages).
 #[component]
 fn Countries() -> impl IntoView {
-    let countries: String = geo::country_paths()
-        .map(|(_, d)| format!("<path d=\"{d}\"/>"))
-        .collect();
-    view! { <g class="countries" inner_html=countries></g> }
+    let href = use_app().root_file("world.svg#countries");
+    // A fragment inside an SVG must start with an SVG-only tag to be made as SVG.
+    view! {
+        <g class="countries">
+            <use href=href></use>
+        </g>
+    }
 }
 
 /// Jakarta (the home city), in amber, named in the dataset's words.
@@ -444,7 +447,6 @@ fn MapMarkers(
             }
         }
     };
-    let lang_param = state.lang_param();
     let dots = {
         let points = points.clone();
         move || {
@@ -468,7 +470,6 @@ fn MapMarkers(
             return view! { <path class="dots" d=dots aria-hidden="true" /> }.into_any();
         }
         let lang = lang.get();
-        let lang_param = lang_param.get();
         let points = points.clone();
         view! {
             <For
@@ -478,7 +479,7 @@ fn MapMarkers(
                     let points = points.clone();
                     move |id| {
                         let point = points.get(&id).cloned();
-                        let href = state.partner_href_in(&id, lang_param);
+                        let href = state.partner_href_in(&id, lang);
                         point
                             .map(|p| {
                                 view! {

@@ -35,3 +35,44 @@ pub fn shipped() -> Dataset {
     );
     loaded.dataset
 }
+
+thread_local! {
+    static TASKS: std::cell::RefCell<futures::executor::LocalPool> =
+        std::cell::RefCell::new(futures::executor::LocalPool::new());
+}
+
+/// Leptos's executor for native tests: every task runs on the test's own thread, when the
+/// test calls [`settle`]. A thread pool would run effects (the selectors') beside the test,
+/// racing the memos it reads.
+struct OnThisThread;
+
+impl any_spawner::CustomExecutor for OnThisThread {
+    fn spawn(&self, fut: any_spawner::PinnedFuture<()>) {
+        self.spawn_local(fut);
+    }
+    fn spawn_local(&self, fut: any_spawner::PinnedLocalFuture<()>) {
+        use futures::task::LocalSpawnExt;
+        TASKS.with(|pool| {
+            if let Err(err) = pool.borrow().spawner().spawn_local(fut) {
+                panic!("the test executor refused a task: {err}");
+            }
+        });
+    }
+    fn poll_local(&self) {
+        TASKS.with(|pool| {
+            if let Ok(mut pool) = pool.try_borrow_mut() {
+                pool.run_until_stalled();
+            }
+        });
+    }
+}
+
+/// Installs [`OnThisThread`]; a second call in the same process is a no-op.
+pub fn init_executor() {
+    let _ = any_spawner::Executor::init_custom_executor(OnThisThread);
+}
+
+/// Runs every pending task (effects) of this thread until none can progress.
+pub fn settle() {
+    any_spawner::Executor::poll_local();
+}

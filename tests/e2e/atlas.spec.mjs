@@ -10,7 +10,7 @@ test("a marker opens its partner's detail, which closes with Escape, the button 
   await page.getByRole("link", { name: "Buenos Aires, Argentina" }).click();
   const detail = page.getByRole("dialog", { name: "Buenos Aires" });
   await expect(detail).toBeVisible();
-  await expect(page).toHaveURL(/partner=buenos-aires/);
+  await expect(page).toHaveURL(/\/en\/partners\/buenos-aires\/$/);
   await expect(detail.getByRole("heading", { name: "Events" })).toBeVisible();
   await expect(detail.getByRole("heading", { name: "Sources", exact: true })).toBeVisible();
   const sourceLinks = detail.locator(".sources a");
@@ -24,10 +24,10 @@ test("a marker opens its partner's detail, which closes with Escape, the button 
 
   await page.keyboard.press("Escape");
   await expect(detail).toHaveCount(0);
-  await expect(page).not.toHaveURL(/partner=/);
+  await expect(page).not.toHaveURL(/partners\//);
   await page.goBack();
   await expect(detail).toBeVisible();
-  await detail.getByRole("button", { name: "Close" }).click();
+  await detail.getByRole("link", { name: "Close" }).click();
   await expect(detail).toHaveCount(0);
   await page.goBack();
   await expect(detail).toBeVisible();

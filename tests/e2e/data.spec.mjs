@@ -55,7 +55,7 @@ for (const [lang, heading] of [["id", "Apa yang berubah"], ["en", "What changed"
     const first = data.changes.find((c) => byId[c.record]);
     await expect(section.locator(`li.change[data-record=${first.record}] a.partner-link`).first()).toHaveAttribute(
       "href",
-      `?lang=${lang}&partner=${first.record}`,
+      `/jakarta-sister-cities/${lang === "en" ? "en/" : ""}partners/${first.record}/`,
     );
     await section.scrollIntoViewIfNeeded();
     await snapshot(page, testInfo, `what-changed-${lang}`);

@@ -80,12 +80,12 @@ export class Atlas {
 
   /** A partner's card. */
   card(id) {
-    return this.page.locator(`article.partner-card[data-partner=${id}]:visible`);
+    return this.page.locator(`article.partner-card[data-partner="${id}"]:visible`);
   }
 
   /** A partner's marker on the map (its group; the link is inside). */
   marker(id) {
-    return this.page.locator(`g.markers g.marker[data-partner=${id}]`);
+    return this.page.locator(`g.markers g.marker[data-partner="${id}"]`);
   }
 
   /** A partner's open detail panel, by the name in its heading. */

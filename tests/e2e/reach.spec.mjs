@@ -98,9 +98,9 @@ test("the language switch changes the page in place and round-trips through the 
   const dialog = page.getByRole("dialog", { name: "Tokyo" });
   // The switch is a pair of links to the same page in each language, followed in place.
   const english = dialog.getByRole("link", { name: "English" });
-  await expect(english).toHaveAttribute("href", /lang=en/);
+  await expect(english).toHaveAttribute("href", /\/en\/partners\/tokyo\/$/);
   await english.click();
-  await expect(page).toHaveURL(/lang=en/);
+  await expect(page).toHaveURL(/\/en\/partners\/tokyo\/$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page).toHaveTitle("Tokyo · Jakarta Sister Cities Atlas");
   await expect(page.locator("meta[name=description]")).toHaveAttribute("content", summary.en);
@@ -109,7 +109,7 @@ test("the language switch changes the page in place and round-trips through the 
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(dialog.getByRole("link", { name: "English" })).toHaveAttribute("aria-current", "true");
   await dialog.getByRole("link", { name: "Bahasa Indonesia" }).click();
-  await expect(page).toHaveURL(/lang=id/);
+  await expect(page).toHaveURL(/\/jakarta-sister-cities\/partners\/tokyo\/$/);
   await expect(dialog).toContainText("23 Oktober 1989");
 });
 
@@ -142,7 +142,7 @@ test("the header's language switch changes the whole page in place", async ({ pa
   await page.goto("./?lang=id");
   await expect(page.locator("article.partner-card").first()).toBeVisible();
   await page.getByRole("group", { name: "Bahasa" }).getByRole("link", { name: "English" }).click();
-  await expect(page).toHaveURL(/lang=en/);
+  await expect(page).toHaveURL(/\/jakarta-sister-cities\/en\/$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jakarta Sister Cities Atlas");
   await expect(page.locator("article[data-partner=tokyo]")).toContainText("Japan");
   await expect(page).toHaveTitle("Jakarta Sister Cities Atlas");

@@ -1,7 +1,8 @@
 // A static file server for dist/ under a sub-path, the way GitHub Pages serves a project
 // site (https://owner.github.io/jakarta-sister-cities/). Dev-only; used by the end-to-end
 // tests and the bench. Anything outside the sub-path is a 404, so an absolute asset URL
-// in the build fails the tests instead of passing by accident.
+// in the build fails the tests instead of passing by accident. Caching is GitHub Pages'
+// (max-age=600); each test and bench run starts with an empty browser cache.
 //
 //   node tests/e2e/serve.mjs [--port 4173] [--dir dist] [--base /jakarta-sister-cities/]
 import { createServer } from "node:http";
@@ -49,7 +50,8 @@ const server = createServer(async (req, res) => {
     const body = await readFile(file);
     res.writeHead(200, {
       "content-type": types[extname(file)] ?? "application/octet-stream",
-      "cache-control": "no-store",
+      // What GitHub Pages sends: a file asked for twice in ten minutes travels once.
+      "cache-control": "max-age=600",
     });
     res.end(body);
   } catch {

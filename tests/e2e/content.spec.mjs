@@ -1,0 +1,145 @@
+// Content first: the pages made at build time are readable with JavaScript off, each
+// partner has its own page with share tags and image, the app takes a page over without a
+// visible jump, and it all works under the GitHub Pages sub-path the suite serves.
+import { test, expect, shippedData, Atlas } from "./fixtures.mjs";
+
+const data = shippedData();
+const byId = Object.fromEntries(data.partners.map((p) => [p.id, p]));
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(buffer) {
+  expect(buffer.subarray(1, 4).toString("latin1")).toBe("PNG");
+  return [buffer.readUInt32BE(16), buffer.readUInt32BE(20)];
+}
+
+test.describe("with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the start page lists every partner with a link to its page, and the map shows them", async ({ page }) => {
+    await page.goto("./");
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Atlas Kota Kembar Jakarta");
+    const cards = page.locator("article.partner-card");
+    await expect(cards).toHaveCount(data.partners.length);
+    for (const p of data.partners) {
+      await expect(page.locator(`article[data-partner="${p.id}"] a.partner-link`)).toHaveAttribute("href", `partners/${p.id}/`);
+    }
+    const placed = data.partners.filter((p) => p.geo).length;
+    await expect(page.locator("g.markers g.marker a")).toHaveCount(placed);
+  });
+
+  test("a link leads to a partner's page, which shows its detail, in both languages", async ({ page }) => {
+    await page.goto("./");
+    await page.locator("article[data-partner=tokyo] a.partner-link").click();
+    await expect(page).toHaveURL(/\/jakarta-sister-cities\/partners\/tokyo\/$/);
+    const detail = page.getByRole("dialog", { name: "Tokyo" });
+    await expect(detail).toContainText(byId.tokyo.summary.id);
+    await expect(detail.getByRole("heading", { name: "Sumber" })).toBeVisible();
+    expect(await detail.locator(".sources a").count()).toBeGreaterThan(0);
+    // The language switch leads to the same partner's English page.
+    await detail.getByRole("link", { name: "English" }).click();
+    await expect(page).toHaveURL(/\/jakarta-sister-cities\/en\/partners\/tokyo\/$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("dialog", { name: "Tokyo" })).toContainText(byId.tokyo.summary.en);
+    // Close leads back to the English start page.
+    await page.getByRole("dialog").getByRole("link", { name: "Close" }).click();
+    await expect(page).toHaveURL(/\/jakarta-sister-cities\/en\/$/);
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(page.locator("article.partner-card")).toHaveCount(data.partners.length);
+  });
+
+  test("the page's styles, icon and map load from the sub-path", async ({ page }) => {
+    const failed = [];
+    page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+    await page.goto("./en/partners/kinshasa/");
+    await expect(page.getByRole("dialog", { name: "Kinshasa" })).toBeVisible();
+    // The countries come from world.svg, drawn by the map's <use>.
+    await expect(page.locator("svg.map-base use")).toHaveAttribute("href", "../../../world.svg#countries");
+    expect(failed).toEqual([]);
+  });
+});
+
+test("every partner page has its own title, description, canonical link and share tags", async ({ page, request }) => {
+  for (const [path, lang, id] of [["partners/tokyo/", "id", "tokyo"], ["en/partners/kuala-lumpur/", "en", "kuala-lumpur"], ["en/", "en", null]]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    const html = await response.text();
+    const meta = (attr, name) => html.match(new RegExp(`<meta ${attr}="${name}" content="([^"]*)"`))?.[1];
+    const name = id ? byId[id].name[lang] : null;
+    const title = html.match(/<title>([^<]*)<\/title>/)[1];
+    if (name) expect(title.startsWith(name), `${path}: ${title}`).toBe(true);
+    expect(html).toContain(`<html lang="${lang}">`);
+    expect(meta("name", "description")?.length, path).toBeGreaterThan(20);
+    for (const tag of ["og:title", "og:description", "og:image", "og:url"]) expect(meta("property", tag), `${path} ${tag}`).toBeTruthy();
+    expect(meta("name", "twitter:card")).toBe("summary_large_image");
+    expect(html).toMatch(/<link rel="canonical" href="[^"]+"/);
+    // The share image exists and is 1200x630.
+    const image = new URL(meta("property", "og:image"), new URL(path, page.url() === "about:blank" ? "http://127.0.0.1/" : page.url()));
+    const imagePath = image.pathname.replace(/^.*?\/share\//, "share/");
+    const png = await request.get(imagePath);
+    expect(png.status(), imagePath).toBe(200);
+    expect(pngSize(await png.body())).toEqual([1200, 630]);
+  }
+});
+
+test("an older ?partner= link still opens the partner", async ({ page }) => {
+  await page.goto("./?partner=seoul&lang=en");
+  await expect(page.getByRole("dialog", { name: "Seoul" })).toBeVisible();
+  // The next address the app writes is the partner's page.
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/\/jakarta-sister-cities\/en\/$/);
+});
+
+test("the app takes the page over without a layout shift, keeping the scroll and the focus", async ({ page }) => {
+  // Hold the WebAssembly back so that the reader can scroll and tab first.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/*_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto("./en/");
+  const link = page.locator("article[data-partner=rotterdam] a.partner-link");
+  await link.focus();
+  await page.evaluate(() => window.scrollTo(0, 300));
+  const before = await page.evaluate(() => window.scrollY);
+  release();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+  expect(await page.evaluate(() => window.scrollY)).toBe(before);
+  await expect(page.locator("article[data-partner=rotterdam] a.partner-link")).toBeFocused();
+  expect(await page.evaluate(() => window.__shifts)).toBe(0);
+  // It is the app now: a plain click opens the detail in place.
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog", { name: "Rotterdam" })).toBeVisible();
+  await expect(page).toHaveURL(/\/en\/partners\/rotterdam\/$/);
+});
+
+test("the data is requested beside the WebAssembly, not after it, and each file travels once", async ({ page }) => {
+  // What came over the network, and not from the browser's cache (CDP sees both).
+  const network = [];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  cdp.on("Network.responseReceived", (e) => {
+    if (!e.response.fromDiskCache && !e.response.fromPrefetchCache) network.push(e.response.url);
+  });
+  await page.goto("./");
+  await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+  await page.waitForTimeout(300);
+  const timing = await page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, bytes: e.transferSize })),
+  );
+  const data = timing.find((e) => e.name.endsWith("data/partners.json"));
+  const wasm = timing.find((e) => e.name.endsWith(".wasm"));
+  expect(data.start).toBeLessThan(wasm.end);
+  for (const file of ["data/partners.json", ".wasm", "world.svg"]) {
+    expect(network.filter((url) => url.endsWith(file)), file).toHaveLength(1);
+  }
+});
