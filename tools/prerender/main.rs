@@ -107,7 +107,7 @@ fn run(options: &Options) -> Result<(), String> {
         eprintln!("prerender: left out: {problem}");
     }
     let catalog = Arc::new(Catalog::new(loaded.dataset));
-    write(&options.dist.join("world.svg"), &geo::world_svg())?;
+    write(&options.dist.join("world.svg"), geo::world_svg())?;
 
     let mut pages = 0;
     for lang in [Lang::Id, Lang::En] {
