@@ -10,6 +10,11 @@
 //! and in the browser ([`App`]), which draws the same page and then takes the place of the
 //! pre-rendered one in a single step ([`take_over`]).
 
+// The pre-renderer's native build keeps every view's full type (the WebAssembly erases them,
+// see .cargo/config.toml); the timeline view's nested SVG, table and lists take rustc's
+// layout queries past the default depth of 128.
+#![recursion_limit = "256"]
+
 pub mod browser;
 pub mod components;
 pub mod data;
