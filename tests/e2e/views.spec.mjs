@@ -22,6 +22,10 @@ const HEADINGS = {
   timeline: { id: "Linimasa kemitraan", en: "Timeline of partnerships" },
   figures: { id: "Hitungan dari yang ditampilkan", en: "Counts of what is shown" },
 };
+// Where the tests serve the build (playwright.config.mjs).
+const BASE_PATH = "/jakarta-sister-cities/";
+/** The path of a language's pages: Bahasa Indonesia at the root, English under `en/`. */
+const langRoot = (lang) => `${BASE_PATH}${lang === "en" ? "en/" : ""}`;
 const COUNT = { id: (n) => `${n} dari ${total} mitra`, en: (n) => `${n} of ${total} partners` };
 
 /** Years in which at least one of `partners` began: the years the chart links. */
@@ -68,8 +72,8 @@ for (const lang of ["id", "en"]) {
         const link = atlas.viewLink(names[lang]);
         // On a phone too: every view is one tap away.
         await expect(link).toBeVisible();
-        const href = await link.getAttribute("href");
-        expect(href, other).toBe(other === "map" ? `?lang=${lang}` : `?lang=${lang}&view=${other}`);
+        // The language in the path, the view in the query; the map is the default view.
+        await expect(link, other).toHaveAttribute("href", langRoot(lang) + (other === "map" ? "" : `?view=${other}`));
         if (other === view) await expect(link).toHaveAttribute("aria-current", "page");
         else await expect(link).not.toHaveAttribute("aria-current", /.*/);
       }
@@ -123,7 +127,7 @@ test("a year of the timeline is a link that sets the period, and Back undoes it"
   await atlas.open("lang=en&view=timeline");
   const began1989 = data.partners.filter((p) => p.since?.startsWith("1989"));
   const year = atlas.yearLink(1989);
-  await expect(year).toHaveAttribute("href", "?lang=en&from=1989&to=1989&view=timeline");
+  await expect(year).toHaveAttribute("href", `${BASE_PATH}en/?from=1989&to=1989&view=timeline`);
   await expect(year).toHaveAttribute("aria-label", new RegExp(`^1989: ${began1989.length} partnerships? began`));
   // A ctrl-click is the browser's (a new tab); this page stays as it is.
   const [tab] = await Promise.all([context.waitForEvent("page"), year.click({ modifiers: ["Control"] })]);
@@ -131,7 +135,7 @@ test("a year of the timeline is a link that sets the period, and Back undoes it"
   await expect(atlas.count).toHaveText(COUNT.en(total));
 
   await year.click();
-  await expect(page).toHaveURL(/\?lang=en&from=1989&to=1989&view=timeline$/);
+  await expect(page).toHaveURL(/\/en\/\?from=1989&to=1989&view=timeline$/);
   await expect(atlas.count).toHaveText(COUNT.en(began1989.length));
   await expect(year).toHaveAttribute("aria-current", "true");
   // The chart, its table and the anniversaries follow the filter.
@@ -191,9 +195,8 @@ for (const [name, query] of [
       expect([row[1], row[2], row[5], row[6], row[7], row[9]]).toEqual([
         p.name.id, p.name.en, p.relation, p.status, p.since ?? "", p.sectors.join("; "),
       ]);
-      // An absolute address under the atlas's own, naming the partner.
-      expect(row[13].startsWith(new URL("./", page.url()).href), row[13]).toBe(true);
-      expect(row[13]).toContain(p.id);
+      // The partner's own page, as an absolute address.
+      expect(row[13]).toBe(new URL(`${BASE_PATH}en/partners/${p.id}/`, page.url()).href);
     }
     await expect(page.locator(".export-status")).toHaveText(`Downloaded ${csv.name} (${shown.length} partners).`);
     // A permalink from the file opens that partner.
@@ -264,7 +267,7 @@ test("a partner's detail prints alone, without controls, its links followed by t
   for (const hidden of [".filter-bar", ".atlas-toolbar", ".world-map", ".partner-list", ".what-changed", ".site-header .language-switch"]) {
     await expect(page.locator(hidden).first(), hidden).toBeHidden();
   }
-  await expect(detail.getByRole("button", { name: "Close" })).toBeHidden();
+  await expect(detail.getByRole("link", { name: "Close" })).toBeHidden();
   await expect(detail.getByRole("button", { name: "Copy citation" })).toBeHidden();
   await expect(detail.getByRole("heading", { name: "Berlin", exact: true })).toBeVisible();
   // In the flow of the page, so that a long detail runs over several sheets.
