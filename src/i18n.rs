@@ -100,6 +100,8 @@ ui_strings! {
     ErrorParse => ("Berkas data rusak (bukan JSON yang valid).", "The data file is damaged (not valid JSON)."),
     ErrorSchema => ("Berkas data tidak sesuai dengan format yang diharapkan.", "The data file does not have the expected format."),
     SkipToList => ("Lewati peta, langsung ke daftar mitra", "Skip the map, go to the partner list"),
+    SkipToTimeline => ("Langsung ke linimasa", "Skip to the timeline"),
+    SkipToFigures => ("Langsung ke hitungan", "Skip to the counts"),
     LanguageLabel => ("Bahasa", "Language"),
     SearchLabel => ("Cari mitra, negara, tokoh, atau bidang", "Search partners, countries, people or sectors"),
     SearchPlaceholder => ("mis. Tokyo, Koike, banjir", "e.g. Tokyo, Koike, flood"),

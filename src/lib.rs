@@ -129,9 +129,17 @@ fn Drawn(on_drawn: Callback<()>) -> impl IntoView {
 /// The skip link, the title and the language switch.
 #[component]
 pub fn Header() -> impl IntoView {
+    // The skip link leads past the map and the filters to what the view shows.
+    let view = state::use_app().view();
+    let lang = state::use_lang();
+    let skip = move || match view.get() {
+        url_state::View::Map | url_state::View::List => ("#partner-list", Key::SkipToList),
+        url_state::View::Timeline => ("#timeline-view", Key::SkipToTimeline),
+        url_state::View::Figures => ("#tallies", Key::SkipToFigures),
+    };
     view! {
-        <a class="skip-link" href="#partner-list">
-            {t(Key::SkipToList)}
+        <a class="skip-link" href=move || skip().0>
+            {move || skip().1.get(lang.get())}
         </a>
         <header class="site-header">
             <div class="site-title">

@@ -41,7 +41,7 @@ fn Tallies() -> impl IntoView {
         counts.with(|c| charts(&data, c, lang))
     };
     view! {
-        <section class="tallies" aria-labelledby="tally-heading">
+        <section id="tallies" class="tallies" aria-labelledby="tally-heading" tabindex="-1">
             <h2 id="tally-heading">{t(Key::TallyHeading)}</h2>
             <p class="view-intro">
                 {move || format_count(counts.with(|c| c.total), total, lang.get())}

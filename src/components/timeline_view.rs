@@ -27,7 +27,12 @@ pub fn TimelineView() -> impl IntoView {
     let today = today();
     let chart = Memo::new(move |_| visible.with(|v| timeline(&data, v, today)));
     view! {
-        <section class="timeline-view" aria-labelledby="timeline-heading">
+        <section
+            id="timeline-view"
+            class="timeline-view"
+            aria-labelledby="timeline-heading"
+            tabindex="-1"
+        >
             <h2 id="timeline-heading">{t(Key::TimelineHeading)}</h2>
             <p class="view-intro">{t(Key::TimelineIntro)}</p>
             <div class="timeline-layout">
