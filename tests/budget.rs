@@ -12,7 +12,13 @@ use std::io::Write as _;
 use std::path::Path;
 
 /// WebAssembly plus JS, gzip, in bytes: today's size and a little (see above).
-const CODE_BUDGET: usize = 300 * 1024;
+///
+/// Raised from 300 KB to 337 KB by the views of issue 10 (timeline, figures, export to CSV and
+/// JSON, cite this, the view-aware skip link): this test measures 344,496 bytes (336.4 KB:
+/// 335,155 WebAssembly + 9,341 JS; `gzip -9` says 342,998). Cutting float formatting from the
+/// views saved 0.02 KB and writing numbers as raw JSON 0.13 KB, too little to pay for the
+/// code; the bytes are the views' own markup, words and export code.
+const CODE_BUDGET: usize = 337 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
