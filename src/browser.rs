@@ -106,6 +106,96 @@ pub fn local_time(time_zone: &str, locale: &str) -> Option<String> {
         .as_string()
 }
 
+/// The absolute address of `href` (one of `AppState`'s relative links) as the page resolves
+/// it, for links that leave the page: a citation, an exported file. Outside a browser, or if
+/// the browser cannot resolve it, `href` as it is.
+pub fn absolute_url(href: &str) -> String {
+    if !IN_BROWSER {
+        return href.to_owned();
+    }
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    base.and_then(|base| web_sys::Url::new_with_base(href, &base).ok())
+        .map(|url| url.href())
+        .unwrap_or_else(|| href.to_owned())
+}
+
+/// Offers `text` as a file named `file_name` of type `mime`: a Blob behind an object URL,
+/// followed by a link with `download`. The URL is revoked a minute later, well after the
+/// browser has read it. Says in words what failed.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    if !IN_BROWSER {
+        return Err(String::from("no browser"));
+    }
+    let say = |what: &str, err: JsValue| format!("{what}: {err:?}");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| say("the file could not be made", e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|e| say("the browser gave the file no address", e))?;
+    let link = document
+        .create_element("a")
+        .map_err(|e| say("no link", e))?
+        .dyn_into::<web_sys::HtmlElement>()
+        .map_err(|_| String::from("the link is not an HTML element"))?;
+    link.set_attribute("href", &url)
+        .and_then(|()| link.set_attribute("download", file_name))
+        .map_err(|e| say("the link could not be set up", e))?;
+    link.click();
+    let revoke = url.clone();
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&revoke);
+        },
+        std::time::Duration::from_secs(60),
+    );
+    Ok(())
+}
+
+/// Writes `text` to the clipboard; `Err` when the Clipboard API is missing (an insecure
+/// origin, an old browser) or refused (no permission, the page not focused).
+pub async fn copy_text(text: &str) -> Result<(), ()> {
+    if !IN_BROWSER {
+        return Err(());
+    }
+    let navigator = web_sys::window().ok_or(())?.navigator();
+    // Looked up at run time: `navigator.clipboard` is undefined outside secure contexts.
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).map_err(|_| ())?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return Err(());
+    }
+    let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    let promise: js_sys::Promise = write
+        .call1(&clipboard, &JsValue::from_str(text))
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
+
+/// Selects the text of `element`, so that the reader can copy it with the keyboard when the
+/// clipboard cannot be written.
+pub fn select_contents(element: &web_sys::Element) {
+    if !IN_BROWSER {
+        return;
+    }
+    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = selection.select_all_children(element);
+    }
+}
+
 /// Puts the page the app has drawn (`fresh`, out of sight) in place of the pre-rendered one
 /// (`old`) in one step, keeping the scroll position and the focus: the control that had the
 /// focus in the old page is found at the same place in the new one, whose markup is the same.

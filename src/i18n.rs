@@ -100,6 +100,8 @@ ui_strings! {
     ErrorParse => ("Berkas data rusak (bukan JSON yang valid).", "The data file is damaged (not valid JSON)."),
     ErrorSchema => ("Berkas data tidak sesuai dengan format yang diharapkan.", "The data file does not have the expected format."),
     SkipToList => ("Lewati peta, langsung ke daftar mitra", "Skip the map, go to the partner list"),
+    SkipToTimeline => ("Langsung ke linimasa", "Skip to the timeline"),
+    SkipToFigures => ("Langsung ke hitungan", "Skip to the counts"),
     LanguageLabel => ("Bahasa", "Language"),
     SearchLabel => ("Cari mitra, negara, tokoh, atau bidang", "Search partners, countries, people or sectors"),
     SearchPlaceholder => ("mis. Tokyo, Koike, banjir", "e.g. Tokyo, Koike, flood"),
@@ -139,6 +141,33 @@ ui_strings! {
     Checked => ("Diperiksa", "Checked"),
     WhatChanged => ("Apa yang berubah", "What changed"),
     WhatChangedIntro => ("Perubahan terbaru pada data, yang terbaru lebih dulu, masing-masing dengan sumbernya.", "The latest changes to the data, newest first, each with its sources."),
+    // Timeline, figures, export and citation (issue 10).
+    ExportLabel => ("Unduh yang ditampilkan", "Download what is shown"),
+    DownloadCsv => ("Unduh CSV", "Download CSV"),
+    DownloadJson => ("Unduh JSON", "Download JSON"),
+    DownloadFailed => ("Berkas tidak dapat dibuat:", "The file could not be made:"),
+    TimelineHeading => ("Linimasa kemitraan", "Timeline of partnerships"),
+    TimelineIntro => ("Kemitraan yang ditampilkan menurut tahun dimulainya, ditumpuk menurut jenis hubungan; polanya menandai status. Di bawah garis: peristiwa bertanggal tiap tahun. Pilih tahun untuk memfilter menurut tahun itu.", "The partnerships shown by the year they began, stacked by relation; the pattern marks the status. Below the line: dated events each year. Choose a year to filter by it."),
+    ChartLabel => ("Grafik kemitraan per tahun mulai", "Chart of partnerships by the year they began"),
+    SeriesStarted => ("Kemitraan dimulai (di atas garis)", "Partnerships begun (above the line)"),
+    SeriesEvents => ("Peristiwa bertanggal (di bawah garis)", "Dated events (below the line)"),
+    TableCaption => ("Kemitraan dan peristiwa per tahun", "Partnerships and events by year"),
+    Year => ("Tahun", "Year"),
+    Began => ("Kemitraan dimulai", "Partnerships begun"),
+    AnniversariesHeading => ("Ulang tahun kemitraan", "Anniversaries"),
+    NoAnniversaries => ("Tidak ada ulang tahun di antara mitra yang ditampilkan.", "No anniversaries among the partners shown."),
+    Passed => ("sudah lewat", "passed"),
+    TallyHeading => ("Hitungan dari yang ditampilkan", "Counts of what is shown"),
+    NoSector => ("Tanpa bidang yang disebut", "No sector named"),
+    SectorsNote => ("Satu mitra dapat dihitung di beberapa bidang.", "A partner can count in several sectors."),
+    ReconcileHeading => ("Angka resmi dan hitungan atlas", "The official count and the atlas's count"),
+    OfficialCount => ("Angka resmi", "Official count"),
+    AtlasCount => ("Atlas ini", "This atlas"),
+    HowCounted => ("Bagaimana angka resmi tersusun", "How the official number is made up"),
+    CiteHeading => ("Kutip catatan ini", "Cite this"),
+    CopyCitation => ("Salin kutipan", "Copy citation"),
+    Copied => ("Kutipan disalin.", "Citation copied."),
+    CopySelected => ("Kutipan sudah dipilih: tekan Ctrl+C (atau ⌘+C) untuk menyalinnya.", "The citation is selected: press Ctrl+C (or ⌘+C) to copy it."),
 }
 
 impl Key {
@@ -368,5 +397,196 @@ pub fn format_active(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Id => format!("{n} aktif"),
         Lang::En => format!("{n} active"),
+    }
+}
+
+/// "37 tahun pada 23 Oktober 2026" or "37 years on 23 October 2026": an anniversary at the
+/// precision of the start date ("in October 2026", "in 2026").
+pub fn format_anniversary(years: i32, date: &PartialDate, lang: Lang) -> String {
+    let (years, when) = (format_years(years, lang), format_date(date, lang));
+    match (lang, date.day()) {
+        (Lang::Id, _) => format!("{years} pada {when}"),
+        (Lang::En, Some(_)) => format!("{years} on {when}"),
+        (Lang::En, None) => format!("{years} in {when}"),
+    }
+}
+
+/// "Tahun ini (2026)" or "This year (2026)"; with `next`, "Tahun depan (2027)".
+pub fn format_anniversary_year(year: i32, next: bool, lang: Lang) -> String {
+    match (lang, next) {
+        (Lang::Id, false) => format!("Tahun ini ({year})"),
+        (Lang::Id, true) => format!("Tahun depan ({year})"),
+        (Lang::En, false) => format!("This year ({year})"),
+        (Lang::En, true) => format!("Next year ({year})"),
+    }
+}
+
+/// The name of a year's link in the timeline: what the year holds, and what choosing it does.
+pub fn format_year_link(year: i32, started: usize, events: usize, lang: Lang) -> String {
+    let (s, e) = (
+        format_int(started as i64, lang),
+        format_int(events as i64, lang),
+    );
+    match lang {
+        Lang::Id => format!(
+            "{year}: {s} kemitraan dimulai, {e} peristiwa. Tampilkan hanya yang dimulai pada {year}"
+        ),
+        Lang::En => {
+            let began = if started == 1 {
+                "partnership began"
+            } else {
+                "partnerships began"
+            };
+            let happened = if events == 1 { "event" } else { "events" };
+            format!("{year}: {s} {began}, {e} {happened}. Show only those begun in {year}")
+        }
+    }
+}
+
+/// "12 kemitraan tanpa tanggal mulai yang diketahui tidak ada di grafik." and its English.
+pub fn format_undated(n: usize, lang: Lang) -> String {
+    let n_text = format_int(n as i64, lang);
+    match (lang, n) {
+        (Lang::Id, _) => {
+            format!("{n_text} kemitraan tanpa tanggal mulai yang diketahui tidak ada di grafik.")
+        }
+        (Lang::En, 1) => {
+            String::from("1 partnership with no known start date is not on the chart.")
+        }
+        (Lang::En, _) => {
+            format!("{n_text} partnerships with no known start date are not on the chart.")
+        }
+    }
+}
+
+/// "20 kota kembar dan 3 provinsi kembar, 23 seluruhnya" and its English.
+pub fn format_atlas_sisters(cities: usize, provinces: usize, lang: Lang) -> String {
+    let total = format_int((cities + provinces) as i64, lang);
+    let (c, p) = (
+        format_int(cities as i64, lang),
+        format_int(provinces as i64, lang),
+    );
+    match lang {
+        Lang::Id => format!("{c} kota kembar dan {p} provinsi kembar, {total} seluruhnya"),
+        Lang::En => {
+            let cities = if cities == 1 {
+                "sister city"
+            } else {
+                "sister cities"
+            };
+            let provinces = if provinces == 1 {
+                "sister province"
+            } else {
+                "sister provinces"
+            };
+            format!("{c} {cities} and {p} {provinces}, {total} in all")
+        }
+    }
+}
+
+/// How the list behind the official figure compares with the atlas's sister cities and
+/// provinces: `in_both` of `listed` are in the atlas as such.
+pub fn format_reconciled(listed: usize, in_both: usize, lang: Lang) -> String {
+    let (l, b) = (
+        format_int(listed as i64, lang),
+        format_int(in_both as i64, lang),
+    );
+    match (lang, listed == in_both) {
+        (Lang::Id, true) => format!(
+            "Ke-{l} mitra yang dimaksud angka resmi semuanya ada di atlas ini sebagai kota atau provinsi kembar."
+        ),
+        (Lang::En, true) => format!(
+            "The {l} partners the official figure is taken to mean are all in this atlas as sister cities or provinces."
+        ),
+        (Lang::Id, false) => format!(
+            "Dari {l} mitra yang dimaksud angka resmi, {b} ada di atlas ini sebagai kota atau provinsi kembar."
+        ),
+        (Lang::En, false) => format!(
+            "Of the {l} partners the official figure is taken to mean, {b} are in this atlas as sister cities or provinces."
+        ),
+    }
+}
+
+/// The start of the sentence that names the listed partners the atlas does not hold as sister
+/// cities or provinces; with `atlas_only`, of those the atlas holds that the list leaves out.
+pub fn format_unmatched_intro(atlas_only: bool, lang: Lang) -> &'static str {
+    match (lang, atlas_only) {
+        (Lang::Id, false) => {
+            "Dalam daftar resmi, tetapi bukan kota atau provinsi kembar di atlas ini:"
+        }
+        (Lang::En, false) => {
+            "In the official list but not a sister city or province in this atlas:"
+        }
+        (Lang::Id, true) => {
+            "Kota atau provinsi kembar di atlas ini yang tidak ada dalam daftar resmi:"
+        }
+        (Lang::En, true) => {
+            "Sister cities or provinces in this atlas that the official list leaves out:"
+        }
+    }
+}
+
+/// "Dengan filter saat ini, 5 dari 23 ditampilkan." and its English.
+pub fn format_sisters_shown(shown: usize, total: usize, lang: Lang) -> String {
+    let (s, t) = (
+        format_int(shown as i64, lang),
+        format_int(total as i64, lang),
+    );
+    match lang {
+        Lang::Id => format!("Dengan filter saat ini, {s} dari {t} ditampilkan."),
+        Lang::En => format!("With the current filters, {s} of the {t} are shown."),
+    }
+}
+
+/// "Diunduh: jakarta-partners-2026-11-30.csv (12 mitra)." and its English.
+pub fn format_downloaded(file: &str, partners: usize, lang: Lang) -> String {
+    let n = format_int(partners as i64, lang);
+    match (lang, partners) {
+        (Lang::Id, _) => format!("Diunduh: {file} ({n} mitra)."),
+        (Lang::En, 1) => format!("Downloaded {file} (1 partner)."),
+        (Lang::En, _) => format!("Downloaded {file} ({n} partners)."),
+    }
+}
+
+/// A citation of what is shown, for the export: the atlas, the data's date, how much is
+/// shown, the address of this very view and the day it was retrieved.
+pub fn format_view_citation(
+    shown: usize,
+    total: usize,
+    checked: &PartialDate,
+    url: &str,
+    today: &PartialDate,
+    lang: Lang,
+) -> String {
+    let (title, count) = (Key::AppTitle.get(lang), format_count(shown, total, lang));
+    let (checked, today) = (format_date(checked, lang), format_date(today, lang));
+    match lang {
+        Lang::Id => format!(
+            "{title}, data diperiksa {checked}: {count} ditampilkan. {url} (diakses {today})."
+        ),
+        Lang::En => {
+            format!("{title}, data checked {checked}: {count} shown. {url} (retrieved {today}).")
+        }
+    }
+}
+
+/// A citation of one partner's record, in words: its name, the atlas, when the record was
+/// last checked, its permalink and the day it was retrieved.
+pub fn format_partner_citation(
+    name: &str,
+    checked: &PartialDate,
+    url: &str,
+    today: &PartialDate,
+    lang: Lang,
+) -> String {
+    let title = Key::AppTitle.get(lang);
+    let (checked, today) = (format_date(checked, lang), format_date(today, lang));
+    match lang {
+        Lang::Id => format!(
+            "\u{201c}{name}\u{201d}, dalam {title}, catatan diperiksa {checked}. {url} (diakses {today})."
+        ),
+        Lang::En => format!(
+            "\u{201c}{name}\u{201d}, in {title}, record checked {checked}. {url} (retrieved {today})."
+        ),
     }
 }

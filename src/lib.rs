@@ -10,9 +10,15 @@
 //! and in the browser ([`App`]), which draws the same page and then takes the place of the
 //! pre-rendered one in a single step ([`take_over`]).
 
+// The pre-renderer's native build keeps every view's full type (the WebAssembly erases them,
+// see .cargo/config.toml); the timeline view's nested SVG, table and lists take rustc's
+// layout queries past the default depth of 128.
+#![recursion_limit = "256"]
+
 pub mod browser;
 pub mod components;
 pub mod data;
+pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod i18n;
@@ -20,7 +26,9 @@ pub mod map_input;
 pub mod model;
 pub mod route;
 pub mod state;
+pub mod tally;
 pub mod time;
+pub mod timeline;
 pub mod url_state;
 pub mod validate;
 
@@ -121,18 +129,25 @@ fn Drawn(on_drawn: Callback<()>) -> impl IntoView {
 /// The skip link, the title and the language switch.
 #[component]
 pub fn Header() -> impl IntoView {
+    // The skip link leads past the map and the filters to what the view shows; only once
+    // the data is in: loading, or when the data failed, there is nothing to skip to, and a
+    // link to a missing target fails axe's `skip-link` rule (and its `region` rule).
     let state = state::use_app();
+    let view = state.view();
+    let lang = state::use_lang();
+    let skip = move || match view.get() {
+        url_state::View::Map | url_state::View::List => ("#partner-list", Key::SkipToList),
+        url_state::View::Timeline => ("#timeline-view", Key::SkipToTimeline),
+        url_state::View::Figures => ("#tallies", Key::SkipToFigures),
+    };
     view! {
-        // Only while the list is on the page: loading, or when the data failed, there is
-        // nothing to skip to, and a link to a missing target fails axe's `skip-link` rule
-        // (and, no longer a skip link, its `region` rule).
         {move || {
             state
                 .has_data()
                 .then(|| {
                     view! {
-                        <a class="skip-link" href="#partner-list">
-                            {t(Key::SkipToList)}
+                        <a class="skip-link" href=move || skip().0>
+                            {move || skip().1.get(lang.get())}
                         </a>
                     }
                 })

@@ -290,6 +290,17 @@ pub struct Country {
 pub struct Sector {
     pub id: SectorId,
     pub label: Text,
+    /// A few words for a filter chip, where the full label would wrap over two lines; the
+    /// full label stays the chip's description and is what the detail shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
+}
+
+impl Sector {
+    /// The chip's words: the short label, else the full one.
+    pub fn short_label(&self) -> &Text {
+        self.short.as_ref().unwrap_or(&self.label)
+    }
 }
 
 /// A published page that a fact rests on.
@@ -351,31 +362,31 @@ pub struct Partner {
     pub id: PartnerId,
     pub name: Text,
     /// ISO 3166-1 alpha-2; absent for networks and where the record's note explains why.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Shown instead of a country name when `country` is absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_label: Option<Text>,
     pub level: Level,
     pub relation: Relation,
     pub status: Status,
     /// When the relation began, at its precision; absent when unknown.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<PartialDate>,
     /// Absent for networks and institutions with no single place.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub geo: Option<Geo>,
     pub sectors: Vec<SectorId>,
     pub summary: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Other partner records this one belongs with (a programme and its city).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<PartnerId>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<Event>,
     pub sources: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
     /// When this record was last checked against its sources.
     pub checked: PartialDate,
@@ -399,17 +410,17 @@ vocabulary! {
 pub struct Event {
     pub date: PartialDate,
     /// Last day, for events that span several days.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<PartialDate>,
     pub kind: EventKind,
     pub title: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Text>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sectors: Vec<SectorId>,
     pub sources: Vec<String>,
 }
@@ -467,7 +478,7 @@ pub struct Conflict {
 pub struct Claim {
     pub value: Text,
     /// For date fields: the date this claim gives.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
     pub sources: Vec<String>,
     /// Exactly one claim per conflict is the one the app shows.
@@ -479,19 +490,30 @@ pub struct Claim {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub id: String,
+    #[serde(serialize_with = "number_as_written")]
     pub value: f64,
     pub label: Text,
     pub date: PartialDate,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Partners the figure is about, if any.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<PartnerId>,
     pub sources: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
     /// When this figure was last checked against its sources.
     pub checked: PartialDate,
+}
+
+/// Writes a whole number as the file does (`23`, not serde_json's `23.0`), so that an export
+/// of records reads like the file they came from.
+fn number_as_written<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
 }
 
 vocabulary! {

@@ -247,6 +247,16 @@ impl AppState {
         })
     }
 
+    /// The URL of the current state with the period set to `from`..=`to` (either end open):
+    /// what a year of the timeline links to.
+    pub fn period_href(&self, from: Option<i32>, to: Option<i32>) -> String {
+        self.query.with(|q| {
+            let mut query = q.clone();
+            query.filters.set_period(from, to);
+            self.href(&query)
+        })
+    }
+
     /// The URL of the current state in another language.
     pub fn lang_href(&self, lang: Lang) -> String {
         self.query.with(|q| {

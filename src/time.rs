@@ -82,6 +82,33 @@ impl PartialDate {
         self.start
     }
 
+    /// The last day the date could mean: the 31 December of a year, the last day of a month.
+    pub fn last_day(&self) -> NaiveDate {
+        let next = match self.precision {
+            Precision::Day => return self.start,
+            Precision::Month => self.start.checked_add_months(chrono::Months::new(1)),
+            Precision::Year => self.start.checked_add_months(chrono::Months::new(12)),
+        };
+        // Only the last representable period has no successor; its start is the best answer.
+        next.and_then(|d| d.pred_opt()).unwrap_or(self.start)
+    }
+
+    /// The same day or month in another year, at the same precision: the date's anniversary.
+    ///
+    /// A 29 February falls on 28 February in a common year, the last day of the same month:
+    /// moving it into March would put the anniversary in a month the partnership did not
+    /// begin in, and a month-precision reader would see the wrong month. `None` only for a
+    /// year outside chrono's range.
+    pub fn in_year(&self, year: i32) -> Option<PartialDate> {
+        let (month, day) = (self.start.month(), self.start.day());
+        let start = NaiveDate::from_ymd_opt(year, month, day)
+            .or_else(|| NaiveDate::from_ymd_opt(year, month, day.saturating_sub(1)))?;
+        Some(PartialDate {
+            start,
+            precision: self.precision,
+        })
+    }
+
     /// True when even the first day of the period lies after `today`.
     pub fn is_after(&self, today: NaiveDate) -> bool {
         self.start > today
@@ -109,6 +136,16 @@ impl PartialDate {
 /// Today's date as the device's clock gives it (the browser's, in the app).
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+impl From<NaiveDate> for PartialDate {
+    /// A day known to the day, such as today.
+    fn from(day: NaiveDate) -> PartialDate {
+        PartialDate {
+            start: day,
+            precision: Precision::Day,
+        }
+    }
 }
 
 impl fmt::Display for PartialDate {

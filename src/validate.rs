@@ -610,6 +610,9 @@ pub fn keep_valid_in_file(
     retain_checked(&mut data.sectors, &mut problems, |s| {
         let mut check = Check::new(RecordKind::Sector, &s.id, today);
         check.text("label", &s.label);
+        if let Some(short) = &s.short {
+            check.text("short", short);
+        }
         check.done()
     });
     keep_good_ids(

@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use jakarta_sister_cities::components::{ErrorPanel, PartnerList, WorldMap};
+use jakarta_sister_cities::components::{
+    ErrorPanel, FiguresView, PartnerList, TimelineView, WorldMap,
+};
 use jakarta_sister_cities::data::LoadError;
 use jakarta_sister_cities::i18n::Lang;
 use jakarta_sister_cities::state::{AppState, Catalog, DataContext};
@@ -237,4 +239,54 @@ async fn a_plain_click_on_a_marker_opens_its_partner_and_a_ctrl_click_is_the_bro
     // The open partner is drawn over the rest, named.
     let highlighted = texts(&container, "g.highlights text").join(" ");
     assert!(highlighted.contains("Rotterdam"), "{highlighted}");
+}
+
+#[wasm_bindgen_test]
+async fn a_plain_click_on_a_year_of_the_timeline_sets_the_period_and_a_ctrl_click_does_not() {
+    let (container, state) = mount("?lang=en&view=timeline", Lang::En, || {
+        view! { <TimelineView /> }
+    });
+    leptos::task::tick().await;
+    let year = "svg.timeline-chart a[data-year='1989'] rect.hit";
+    assert!(
+        !click(&container, year, true),
+        "a ctrl-click is the browser's"
+    );
+    assert_eq!(state.filters().get_untracked().from, None);
+    assert!(
+        click(&container, year, false),
+        "a plain click is handled in place"
+    );
+    let filters = state.filters().get_untracked();
+    assert_eq!((filters.from, filters.to), (Some(1989), Some(1989)));
+    leptos::task::tick().await;
+    // The chart and its table now hold 1989 alone.
+    assert_eq!(count(&container, "svg.timeline-chart a[data-year]"), 1);
+    assert_eq!(texts(&container, ".year-table a.year-link"), ["1989"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_figures_count_what_is_shown_and_follow_the_filters() {
+    let (container, state) = mount("?lang=en&view=figures", Lang::En, || {
+        view! { <FiguresView /> }
+    });
+    leptos::task::tick().await;
+    let total = catalog().partners.len();
+    let relation: u32 = texts(&container, "figure[data-chart=relation] .bar-n")
+        .iter()
+        .filter_map(|n| n.parse::<u32>().ok())
+        .sum();
+    assert_eq!(relation as usize, total);
+    state.set_relation(Some(jakarta_sister_cities::model::Relation::SisterCity));
+    leptos::task::tick().await;
+    let sister = texts(&container, "figure[data-chart=relation] li")
+        .into_iter()
+        .find(|t| t.starts_with("Sister city"))
+        .unwrap_or_default();
+    assert!(sister.ends_with("20"), "{sister}");
+    let reconcile = texts(&container, "section.reconcile").join(" ");
+    assert!(
+        reconcile.contains("With the current filters, 20 of the 23 are shown."),
+        "{reconcile}"
+    );
 }

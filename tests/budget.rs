@@ -3,7 +3,7 @@
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
 //! `scripts/bench`.
 //!
-//! The goal is 220 KB and it is not met: the build is about 295 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 348 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -12,7 +12,18 @@ use std::io::Write as _;
 use std::path::Path;
 
 /// WebAssembly plus JS, gzip, in bytes: today's size and a little (see above).
-const CODE_BUDGET: usize = 300 * 1024;
+///
+/// Raised from 300 KB to 337 KB by the views of issue 10 (timeline, figures, export to CSV and
+/// JSON, cite this, the view-aware skip link): this test measures 344,496 bytes (336.4 KB:
+/// 335,155 WebAssembly + 9,341 JS; `gzip -9` says 342,998). Cutting float formatting from the
+/// views saved 0.02 KB and writing numbers as raw JSON 0.13 KB, too little to pay for the
+/// code; the bytes are the views' own markup, words and export code.
+///
+/// Raised from 337 KB to 350 KB when the views met the hardening work on main (the data
+/// loader naming every record it leaves out, the link notice's pieces, the view-aware skip
+/// link shown only with data, the address rewritten once the data is in): `gzip -9` says
+/// 339,139 WebAssembly + 9,209 JS = 348,348 bytes.
+const CODE_BUDGET: usize = 350 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

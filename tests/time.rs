@@ -51,3 +51,21 @@ fn whole_years_count_at_the_precision_given() {
     assert_eq!(date("1989").whole_years_until(now), Some(37));
     assert_eq!(date("2027").whole_years_until(now), None);
 }
+
+#[test]
+fn a_date_moves_to_another_year_at_its_precision() {
+    assert_eq!(date("1989-10-23").in_year(2026), Some(date("2026-10-23")));
+    assert_eq!(date("2014-09").in_year(2026), Some(date("2026-09")));
+    assert_eq!(date("2007").in_year(2026), Some(date("2026")));
+    // 29 February keeps its month: 28 February in a common year.
+    assert_eq!(date("2016-02-29").in_year(2027), Some(date("2027-02-28")));
+    assert_eq!(date("2016-02-29").in_year(2028), Some(date("2028-02-29")));
+}
+
+#[test]
+fn the_last_day_of_a_period_is_its_end() {
+    assert_eq!(date("2026").last_day(), day(2026, 12, 31));
+    assert_eq!(date("2024-02").last_day(), day(2024, 2, 29));
+    assert_eq!(date("2026-12").last_day(), day(2026, 12, 31));
+    assert_eq!(date("2026-10-23").last_day(), day(2026, 10, 23));
+}

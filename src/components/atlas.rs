@@ -3,7 +3,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{
-    Credits, Figures, FilterBar, PartnerDetail, PartnerList, ViewSwitch, WhatChanged, WorldMap,
+    Credits, ExportButtons, Figures, FiguresView, FilterBar, PartnerDetail, PartnerList,
+    TimelineView, ViewSwitch, WhatChanged, WorldMap,
 };
 use crate::i18n::Key;
 use crate::model::Vocabulary;
@@ -26,6 +27,12 @@ pub fn Atlas(
     provide_context(DataContext(catalog));
     let open = state.open();
     let view_id = move || state.view().get().id();
+    // Map and list are one page whose CSS shows one or both, so that going from one to the
+    // other keeps the map as it was (zoom, pan) rather than making it anew.
+    let page = Memo::new(move |_| match state.view().get() {
+        View::List => View::Map,
+        other => other,
+    });
     view! {
         {(!ignored.is_empty())
             .then(|| {
@@ -48,14 +55,32 @@ pub fn Atlas(
                     </p>
                 }
             })}
-        <FilterBar />
-        <ViewSwitch views=&[View::Map, View::List] />
-        <div class="atlas" data-view=view_id>
-            <WorldMap />
-            <PartnerList />
+        // Beside each other on a desktop: the filters in a column, the view beside them.
+        <div class="atlas-layout">
+            <FilterBar />
+            <div class="atlas-main">
+                <div class="atlas-toolbar">
+                    <ViewSwitch views=View::ALL />
+                    <ExportButtons />
+                </div>
+                {move || match page.get() {
+                    View::Timeline => view! { <TimelineView /> }.into_any(),
+                    View::Figures => view! { <FiguresView /> }.into_any(),
+                    View::Map | View::List => {
+                        view! {
+                            <div class="atlas" data-view=view_id>
+                                <WorldMap />
+                                <PartnerList />
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }}
+            </div>
         </div>
         {move || open.get().map(|id| view! { <PartnerDetail id=id /> })}
-        <Figures />
+        // The figures view shows these at its top; the map and the list, below them.
+        {move || (page.get() == View::Map).then(|| view! { <Figures /> })}
         <WhatChanged />
         <Credits />
     }

@@ -7,7 +7,8 @@ use crate::state::{t, tr, use_app, use_data, use_lang};
 use crate::url_state::{parse_year, YEARS};
 
 /// Search, sector chips with counts, relation, status, region and period, the
-/// "N of M partners" count and Clear all. Folds into a panel on narrow screens.
+/// "N of M partners" count and Clear all. Folds into a panel on narrow screens; on a desktop
+/// it is a column beside the view whose chips always show and whose selects fold.
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let open = RwSignal::new(false);
@@ -49,7 +50,8 @@ fn SearchBox() -> impl IntoView {
     }
 }
 
-/// Shows and hides the filter panel on narrow screens, saying how many filters are on.
+/// Shows and hides the filter panel (on a desktop, its selects: the chips stay), saying how
+/// many filters are on.
 #[component]
 fn FiltersToggle(
     /// Whether the panel is open.
@@ -107,9 +109,12 @@ fn SectorChips() -> impl IntoView {
                             class="chip"
                             data-sector=id.to_string()
                             aria-pressed=pressed
+                            // The full label as the chip's description (and a pointer's
+                            // tooltip); the name stays the words seen, for speech input.
+                            title=tr(&sector.label)
                             on:click=move |_| state.toggle_sector(&id)
                         >
-                            <span>{tr(&sector.label)}</span>
+                            <span>{tr(sector.short_label())}</span>
                             " "
                             <span class="count">
                                 {move || counts.with(|c| c.get(i).copied().unwrap_or(0))}

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::{
-    is_plain_click, partner_facts, Citations, ConflictList, LanguageSwitch, PartnerLink,
+    is_plain_click, partner_facts, Citations, CiteThis, ConflictList, LanguageSwitch, PartnerLink,
+    PartnerSectors,
 };
 use crate::i18n::{format_date, Key, Label};
 use crate::model::{Partner, PartnerId};
@@ -79,6 +80,7 @@ pub fn PartnerDetail(
             }
             <LocalTime partner=partner.clone() />
             <p class="summary">{tr(&partner.summary)}</p>
+            <PartnerSectors partner=partner.clone() />
             {partner
                 .note
                 .as_ref()
@@ -109,7 +111,8 @@ pub fn PartnerDetail(
                 })}
             <Events partner=partner.clone() />
             <ConflictList conflicts=partner.conflicts.clone() />
-            <Sources partner=partner />
+            <Sources partner=partner.clone() />
+            <CiteThis partner=partner />
         </div>
     })
 }

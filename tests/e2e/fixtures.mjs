@@ -2,6 +2,7 @@
 // security policy violation, or a request to any host but 127.0.0.1 (the app must need no
 // network beyond its own files).
 import { test as base, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 
 export const test = base.extend({
@@ -44,6 +45,17 @@ export { expect };
 /** The shipped dataset, read from the build under test. */
 export function shippedData() {
   return JSON.parse(readFileSync(new URL("../../dist/data/partners.json", import.meta.url), "utf8"));
+}
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/** Fails with a readable list when axe finds any violation. */
+export async function expectNoViolations(page, label) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const report = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`,
+  );
+  expect(report, `axe violations in ${label}`).toEqual([]);
 }
 
 /** Saves a screenshot as a test artefact under test-results/screenshots/. */
@@ -111,6 +123,23 @@ export class Atlas {
   async viewBox() {
     const attr = await this.map.getAttribute("viewBox");
     return attr.split(/[ ,]+/).map(Number);
+  }
+
+  /** The link to a view in the view switch ("Map", "Linimasa", ...). */
+  viewLink(name) {
+    return this.page.getByRole("navigation", { name: /^(Tampilan|View)$/ }).getByRole("link", { name, exact: true });
+  }
+
+  /** A year's link in the timeline's chart. */
+  yearLink(year) {
+    return this.page.locator(`svg.timeline-chart a[data-year="${year}"]`);
+  }
+
+  /** Clicks a download button (by its name) and returns the file: its name, bytes and text. */
+  async download(name) {
+    const [file] = await Promise.all([this.page.waitForEvent("download"), this.page.getByRole("button", { name }).click()]);
+    const bytes = readFileSync(await file.path());
+    return { name: file.suggestedFilename(), bytes, text: bytes.toString("utf8") };
   }
 
   /** How many pixels the page is wider than the window (0 or less: no horizontal scroll). */

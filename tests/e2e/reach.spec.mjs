@@ -1,18 +1,6 @@
 // Issue "Reach": axe-core on every main state in both languages and both colour schemes,
 // keyboard-only flows, the language switch through the URL, and phone widths.
-import AxeBuilder from "@axe-core/playwright";
-import { test, expect, shippedData, snapshot, Atlas } from "./fixtures.mjs";
-
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-
-/** Fails with a readable list when axe finds any violation. */
-async function expectNoViolations(page, label) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const report = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`,
-  );
-  expect(report, `axe violations in ${label}`).toEqual([]);
-}
+import { test, expect, shippedData, snapshot, Atlas, expectNoViolations } from "./fixtures.mjs";
 
 const STATES = [
   ["start", "", async () => {}],
