@@ -25,9 +25,10 @@ function forbidDialogs(page) {
   return fired;
 }
 
-/** The page shows partners or says that none match: never nothing. */
+/** The page shows partners or says that none match, or shows the timeline or the figures
+ * view the link asked for: never nothing. */
 async function expectCardsOrEmpty(page) {
-  await expect(page.locator("article.partner-card:visible, .empty").first()).toBeVisible();
+  await expect(page.locator("article.partner-card:visible, .empty, #timeline-view, #tallies").first()).toBeVisible();
 }
 
 // ---------------------------------------------------------------------------------------
