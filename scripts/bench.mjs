@@ -74,12 +74,13 @@ const instrument = () => {
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
+  // The document, not its root element: an init script runs before <html> exists.
   new MutationObserver((_, observer) => {
-    if (document.documentElement.dataset.app === "live") {
+    if (document.documentElement?.dataset.app === "live") {
       performance.mark("live");
       observer.disconnect();
     }
-  }).observe(document.documentElement, { attributes: true });
+  }).observe(document, { attributes: true, attributeFilter: ["data-app"], subtree: true });
   addEventListener("TrunkApplicationStarted", (e) => {
     window.__benchWasm = e.detail && e.detail.wasm;
   });
@@ -155,7 +156,7 @@ async function measureLoad(browser, url, setting) {
         null,
         { timeout },
       );
-      const wantsLive = await page.evaluate(() => !!document.querySelector("script[type=module]"));
+      const wantsLive = await page.evaluate(() => !!document.getElementById("app") && !!document.querySelector("script[type=module]"));
       if (wantsLive) await page.waitForFunction(() => performance.getEntriesByName("live").length > 0, null, { timeout });
       load.push(
         await page.evaluate(() => ({
@@ -179,7 +180,7 @@ async function measure(browser, url, setting) {
     await withPage(browser, url, setting, async (page, cdp) => {
       await page.waitForFunction(() => performance.getEntriesByName("twenty-links").length > 0 || document.querySelectorAll("article.partner-card a.partner-link").length > 0, null, { timeout });
       // Type only once the app has taken the pre-rendered page over.
-      if (await page.evaluate(() => !!document.querySelector("script[type=module]"))) {
+      if (await page.evaluate(() => !!document.getElementById("app") && !!document.querySelector("script[type=module]"))) {
         await page.waitForFunction(() => performance.getEntriesByName("live").length > 0, null, { timeout });
       }
       const full = await quiet(page);
