@@ -143,3 +143,19 @@ test("the data is requested beside the WebAssembly, not after it, and each file 
     expect(network.filter((url) => url.endsWith(file)), file).toHaveLength(1);
   }
 });
+
+test("the countries drawn from world.svg take the page's colours, in both schemes", async ({ page }) => {
+  // The shapes live in world.svg behind <use>, where the page's selectors cannot reach:
+  // only what the group sets is inherited. Unstyled, they would be black.
+  for (const [scheme, fill] of [
+    ["light", "rgb(201, 211, 205)"],
+    ["dark", "rgb(59, 74, 68)"],
+  ]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("./");
+    await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+    const used = page.locator("g.countries use");
+    await expect(used).toHaveCount(1);
+    expect(await used.evaluate((el) => getComputedStyle(el).fill), scheme).toBe(fill);
+  }
+});
