@@ -51,6 +51,28 @@ test.describe("with the service worker", () => {
     await expect(page.locator(`article[data-partner="${newer.partners[0].id}"]`)).toContainText("Renamed For The Test");
   });
 
+  test("a store too full to keep the data still serves it", async ({ page, context, baseURL }) => {
+    await firstVisit(page, "en/");
+    // Drop the kept data, then leave the origin no room: the worker's next copy fails, as in
+    // a private window whose small quota a large data file exceeds.
+    await page.evaluate(async () => {
+      for (const key of await caches.keys()) {
+        const cache = await caches.open(key);
+        for (const request of await cache.keys()) if (request.url.endsWith("/data/partners.json")) await cache.delete(request);
+      }
+    });
+    const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(baseURL).origin, quotaSize: usage });
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+    await expect(page.locator("article.partner-card:visible")).toHaveCount(data.partners.length);
+    await expect(page.getByText("The partner data could not be loaded.")).toHaveCount(0);
+    // Nothing kept: the copy failed, and the reader never saw it.
+    const keptData = await page.evaluate(async () => Boolean(await caches.match(new URL("../data/partners.json", location.href).href)));
+    expect(keptData).toBe(false);
+  });
+
   test("the manifest and its icons are reachable under the sub-path", async ({ page, request }) => {
     await page.goto("./");
     const href = await page.locator("link[rel=manifest]").getAttribute("href");

@@ -19,6 +19,17 @@ async function sameBody(a, b) {
   return (await a.clone().text()) === (await b.clone().text());
 }
 
+/** Keeps a copy, if storage allows: a full or ephemeral store (a private window's quota is
+ *  small) must never cost the reader the response itself. */
+async function keep(key, response) {
+  try {
+    await (await caches.open(CACHE)).put(key, response);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
@@ -63,24 +74,26 @@ async function revalidate() {
   if (!response.ok) return false;
   const kept = await cache.match(key);
   if (kept && (await sameBody(kept, response))) return false;
-  await cache.put(key, response.clone());
-  return Boolean(kept);
+  return (await keep(key, response.clone())) && Boolean(kept);
 }
 
-async function data() {
+// The response goes to the page at once; its copy is written beside it (waitUntil), so the
+// page never waits for the cache, nor fails with it.
+async function data(event) {
   const kept = await caches.match(at(DATA));
   if (kept) return kept;
   const response = await fetch(at(DATA));
-  if (response.ok) await (await caches.open(CACHE)).put(at(DATA), response.clone());
+  if (response.ok) event.waitUntil(keep(at(DATA), response.clone()));
   return response;
 }
 
-async function page(request) {
+async function page(event) {
+  const request = event.request;
   const cache = await caches.open(CACHE);
   const address = request.url.split("?")[0];
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(address, response.clone());
+    if (response.ok) event.waitUntil(keep(address, response.clone()));
     return response;
   } catch (err) {
     const kept = await cache.match(address);
@@ -107,7 +120,7 @@ async function file(request) {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(scope)) return;
-  if (request.url.split("?")[0] === at(DATA)) event.respondWith(data());
-  else if (request.mode === "navigate") event.respondWith(page(request));
+  if (request.url.split("?")[0] === at(DATA)) event.respondWith(data(event));
+  else if (request.mode === "navigate") event.respondWith(page(event));
   else event.respondWith(file(request));
 });

@@ -1,0 +1,14 @@
+import { chromium } from "@playwright/test";
+import { chromiumLaunch } from "../playwright.config.mjs";
+const b = await chromium.launch(chromiumLaunch);
+const block = process.argv[3] === "block";
+const ctx = await b.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: block ? "block" : "allow" });
+const page = await ctx.newPage();
+page.on("console", (m) => console.log("console:", m.type(), m.text().slice(0, 300)));
+page.on("requestfailed", (r) => console.log("failed:", r.url(), r.failure()?.errorText));
+page.on("requestfinished", (r) => console.log("ok:", r.url().slice(-40)));
+await page.goto(process.argv[2]);
+await page.waitForTimeout(8000);
+console.log((await page.evaluate(() => document.body.innerText)).slice(0, 600));
+console.log("cards", await page.locator("article.partner-card").count());
+await b.close();
