@@ -43,9 +43,14 @@
     var en = document.documentElement.lang === "en";
     notify(en, en ? "A newer version of the atlas is available." : "Versi atlas yang lebih baru tersedia.");
   });
-  // Ask for the data check once this page listens.
-  container.ready.then(function (registration) {
-    var worker = container.controller || registration.active;
-    if (worker) worker.postMessage({ type: "check-data" });
-  });
+  // Ask for the data check (and, on a first visit, its first copy) once this page has
+  // loaded the data itself (the load event waits for its preload) and the worker is active.
+  function checkData() {
+    container.ready.then(function (registration) {
+      var worker = container.controller || registration.active;
+      if (worker) worker.postMessage({ type: "check-data" });
+    });
+  }
+  if (document.readyState === "complete") checkData();
+  else addEventListener("load", checkData);
 })();

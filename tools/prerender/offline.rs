@@ -46,7 +46,10 @@ pub fn write_all(dist: &Path) -> Result<(), String> {
     write(&dist.join("offline.js"), REGISTER)?;
 
     // The shell: the two start pages and every file at the root the build made (its names
-    // carry Trunk's content hashes), the icons, the manifests and the data.
+    // carry Trunk's content hashes), the icons and the manifests. Not the data: the worker
+    // keeps it once the first page has loaded it (sw.js, "check-data"), never while that
+    // page is still fetching it: two requests for one large file at once share one cache
+    // entry, and in a private window (a small in-memory cache) both fail with it.
     let mut files: Vec<String> = vec![String::from("./"), String::from("en/")];
     let mut hashed: Vec<(String, Vec<u8>)> = Vec::new();
     for page in ["index.html", "en/index.html"] {
@@ -65,11 +68,7 @@ pub fn write_all(dist: &Path) -> Result<(), String> {
             !matches!(name.as_str(), "index.html" | "app.html" | "sw.js")
         })
         .collect();
-    names.extend(
-        ["en/manifest.webmanifest", data::DATA_URL]
-            .into_iter()
-            .map(String::from),
-    );
+    names.extend(["en/manifest.webmanifest"].into_iter().map(String::from));
     names.extend(
         ICON_SIZES
             .iter()

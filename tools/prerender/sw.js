@@ -5,9 +5,10 @@
 //    the copy, else the network;
 //  - pages: from the network, kept as they pass; with no signal, the kept page, else for a
 //    partner's page the start page of its language with `?partner=` (the app opens it);
-//  - the data: from the copy at once; once a page is up it asks ("check-data"), the worker
-//    fetches the file again and, when the network's differs, keeps it and answers
-//    "data-updated" (the page offers a reload).
+//  - the data: from the copy at once; once a page has loaded it asks ("check-data"), the
+//    worker fetches the file again (a revalidation, which the HTTP cache mostly answers) and
+//    keeps it; when it differs from a kept copy it answers "data-updated" (the page offers a
+//    reload). Not in the install: that would fetch the file while the first page does.
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const DATA = "__DATA__";
