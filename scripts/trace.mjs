@@ -10,6 +10,7 @@ const { values } = parseArgs({
   options: {
     dir: { type: "string", default: "dist" },
     query: { type: "string", default: "lang=en" },
+    path: { type: "string", default: "" },
     cpu: { type: "string", default: "4" },
     search: { type: "string", default: "rotterdam" },
     port: { type: "string", default: "4177" },
@@ -22,8 +23,9 @@ const browser = await chromium.launch(chromiumLaunch);
 try {
   const page = await browser.newPage({ viewport: { width: Number(values.width), height: 844 } });
   const cdp = await page.context().newCDPSession(page);
-  await page.goto(`http://127.0.0.1:${values.port}${BASE_PATH}?${values.query}`);
-  await page.waitForSelector("article.partner-card", { timeout: 120000 });
+  await page.goto(`http://127.0.0.1:${values.port}${BASE_PATH}${values.path}?${values.query}`);
+  // Pre-rendered cards are there at once: wait for the app to take the page over.
+  await page.waitForSelector("html[data-app=live] article.partner-card", { timeout: 120000 });
   await page.waitForTimeout(1500);
   const type = (text) => page.evaluate(async (text) => {
     const input = document.querySelector("#search");

@@ -81,6 +81,7 @@ test("the view switch is a set of links, the current one marked", async ({ page 
 
 test.describe("with hundreds of partners", () => {
   const data = manyPartners(260);
+  const byId = Object.fromEntries(data.partners.map((p) => [p.id, p]));
   const total = data.partners.length;
   const placed = data.partners.filter((p) => p.geo).length;
   test.beforeEach(async ({ page }) => {
@@ -92,7 +93,10 @@ test.describe("with hundreds of partners", () => {
     await atlas.open("lang=en");
     await expect(atlas.count).toHaveText(`100 of ${total} partners`.replace("100", String(total)));
     await expect(atlas.cards).toHaveCount(100);
-    await expect(atlas.markers).toHaveCount(placed);
+    // Past a hundred, the map draws every match as one path of dots (no link each).
+    await expect(atlas.markers).toHaveCount(0);
+    const dots = page.locator("svg.map-svg path.dots");
+    expect(((await dots.getAttribute("d")) ?? "").match(/M/g)?.length).toBe(placed);
     await expect(page.locator(".more")).toContainText(`Showing 100 of ${total}`);
     await snapshot(page, testInfo, "many-partners");
     const more = page.getByRole("button", { name: "Show more" });
@@ -109,10 +113,46 @@ test.describe("with hundreds of partners", () => {
     // A search narrows the map and the list alike.
     await atlas.search.fill("Tokyo");
     await expect(atlas.count).not.toHaveText(new RegExp(`^${total} of`));
-    const byId = Object.fromEntries(data.partners.map((p) => [p.id, p]));
     const cards = await atlas.cardIds();
     expect(cards.length).toBeGreaterThan(5);
     expect(cards.length).toBeLessThan(100);
     expect((await atlas.markerIds()).sort()).toEqual(cards.filter((id) => byId[id].geo).sort());
+  });
+
+  test("a click on a dot of the dense map opens the partner nearest to it", async ({ page }) => {
+    const atlas = new Atlas(page);
+    await atlas.open("lang=en");
+    await expect(atlas.markers).toHaveCount(0);
+    // The first dot is the first placed partner in list order; the copies that share its
+    // point come later, and the nearest-point search keeps the first.
+    const first = (await atlas.cardIds()).find((id) => byId[id].geo);
+    const at = await page.locator("svg.map-svg path.dots").evaluate((path) => {
+      const [, x, y] = path.getAttribute("d").match(/^M(-?[\d.]+) (-?[\d.]+)/).map(Number);
+      const point = new DOMPoint(x, y).matrixTransform(path.getScreenCTM());
+      return { x: point.x, y: point.y };
+    });
+    await page.mouse.click(at.x, at.y);
+    await expect(atlas.detail(byId[first].name.en)).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/en/partners/${first}/$`));
+    // Far from every dot, a click opens nothing.
+    await page.goBack();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    const far = await page.locator("svg.map-svg path.dots").evaluate((path) => {
+      const box = path.ownerSVGElement.getBoundingClientRect();
+      const spot = { x: box.left + 6, y: box.top + 6 };
+      const matrix = path.getScreenCTM();
+      const gap = Math.min(
+        ...[...path.getAttribute("d").matchAll(/M(-?[\d.]+) (-?[\d.]+)/g)].map(([, x, y]) => {
+          const p = new DOMPoint(Number(x), Number(y)).matrixTransform(matrix);
+          return Math.hypot(p.x - spot.x, p.y - spot.y);
+        }),
+      );
+      return { ...spot, gap };
+    });
+    expect(far.gap).toBeGreaterThan(40);
+    await page.mouse.click(far.x, far.y);
+    await page.waitForTimeout(300);
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(page).toHaveURL(/\/en\/$/);
   });
 });
