@@ -196,6 +196,38 @@ pub fn select_contents(element: &web_sys::Element) {
     }
 }
 
+/// The language of the page as loaded (`<html lang>`), before the app sets it.
+pub fn page_lang() -> Option<String> {
+    if !IN_BROWSER {
+        return None;
+    }
+    document().document_element()?.get_attribute("lang")
+}
+
+/// Where the data could not be loaded over a pre-rendered page, which then stays: the
+/// element (made once) that the app's error panel goes into, at the top of what the reader
+/// sees: the open partner's detail (on a phone it covers the page), else `<main>`.
+/// Marks the page `data-app="failed"` (tests and styles may wait for it).
+pub fn failure_slot(page: &web_sys::Element) -> Option<web_sys::Element> {
+    if !IN_BROWSER {
+        return None;
+    }
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-app", "failed");
+    }
+    if let Ok(Some(slot)) = page.query_selector(".load-failed") {
+        return Some(slot);
+    }
+    let parent = match page.query_selector(".partner-detail").ok()? {
+        Some(detail) => detail,
+        None => page.query_selector("main").ok()??,
+    };
+    let slot = document().create_element("div").ok()?;
+    slot.set_class_name("load-failed");
+    parent.prepend_with_node_1(&slot).ok()?;
+    Some(slot)
+}
+
 /// Puts the page the app has drawn (`fresh`, out of sight) in place of the pre-rendered one
 /// (`old`) in one step, keeping the scroll position and the focus: the control that had the
 /// focus in the old page is found at the same place in the new one, whose markup is the same.

@@ -34,6 +34,7 @@ pub mod validate;
 
 use std::sync::Arc;
 
+use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use components::{Atlas, DataNotice, ErrorPanel, LanguageSwitch};
@@ -52,11 +53,18 @@ pub fn App(
     /// can take the place of the pre-rendered one.
     #[prop(optional)]
     on_drawn: Option<Callback<()>>,
+    /// The pre-rendered page being taken over. Where the data cannot be loaded, that page
+    /// stays (everything in it can still be read and followed) with the error above its
+    /// content, so long as it is in the language asked for; else the error takes its place.
+    #[prop(optional)]
+    prerendered: Option<Prerendered>,
 ) -> impl IntoView {
     let path = route::parse_path(&browser::current_path());
     let search = browser::current_search();
     let state = AppState::new(path.query(&search), path.root.clone());
     provide_context(state);
+    let keep_page =
+        prerendered.filter(|page| page.lang.as_deref() == Some(state.lang().get_untracked().tag()));
     state.sync_document_meta();
     browser::on_popstate(move |path, search| state.restore(&path, &search));
 
@@ -76,23 +84,30 @@ pub fn App(
                 }
             }>
                 <ErrorBoundary fallback=move |errors| {
-                    view! {
-                        {move || {
-                            errors
-                                .get()
-                                .into_iter()
-                                .map(|(_, err)| match err.downcast_ref::<LoadError>() {
-                                    Some(load) => {
-                                        view! { <ErrorPanel error=load.clone() on_retry=retry /> }
-                                            .into_any()
-                                    }
-                                    None => {
-                                        view! { <p role="alert">{err.to_string()}</p> }.into_any()
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                        {drawn}
+                    let panels = move || {
+                        errors
+                            .get()
+                            .into_iter()
+                            .map(|(_, err)| match err.downcast_ref::<LoadError>() {
+                                Some(load) => {
+                                    view! { <ErrorPanel error=load.clone() on_retry=retry /> }
+                                        .into_any()
+                                }
+                                None => view! { <p role="alert">{err.to_string()}</p> }.into_any(),
+                            })
+                            .collect_view()
+                    };
+                    match keep_page.as_ref().and_then(|page| browser::failure_slot(&page.host)) {
+                        Some(slot) => {
+                            view! { <Portal mount=slot>{panels.clone()}</Portal> }.into_any()
+                        }
+                        None => {
+                            view! {
+                                {panels}
+                                {drawn}
+                            }
+                                .into_any()
+                        }
                     }
                 }>
                     {move || {
@@ -114,6 +129,13 @@ pub fn App(
             </Transition>
         </main>
     }
+}
+
+/// The pre-rendered page the app is to take the place of, and its language.
+#[derive(Clone)]
+pub struct Prerendered {
+    host: send_wrapper::SendWrapper<web_sys::Element>,
+    lang: Option<String>,
 }
 
 /// Says once, after it is in the page, that the page is drawn.
@@ -185,10 +207,17 @@ pub fn start() {
     };
     fresh.set_id(APP_ID);
     let target = fresh.clone();
+    let prerendered = Prerendered {
+        host: send_wrapper::SendWrapper::new(host.clone()),
+        lang: browser::page_lang(),
+    };
     let old = send_wrapper::SendWrapper::new(host);
     let new = send_wrapper::SendWrapper::new(target);
     let done = Callback::new(move |()| browser::take_over(&old, &new));
-    leptos::mount::mount_to(fresh, move || view! { <App on_drawn=done /> }).forget();
+    leptos::mount::mount_to(fresh, move || {
+        view! { <App on_drawn=done prerendered=prerendered.clone() /> }
+    })
+    .forget();
 }
 
 /// Renders one page of the site as HTML, natively, at build time: the header, then the

@@ -41,6 +41,45 @@ test.describe("when the data file is missing", () => {
     await expect(atlas.cards).toHaveCount(shippedData().partners.length);
     await expect(atlas.alert).toHaveCount(0);
   });
+
+  // A phone that got the page but not the data keeps what it can read: the pre-rendered
+  // page stays, every partner's link still leads to its page, and the error is above it.
+  for (const [path, lang, said] of [
+    ["en/", "en", "The partner data could not be loaded."],
+    ["partners/tokyo/", "id", "Data mitra tidak dapat dimuat."],
+  ]) {
+    test(`over the pre-rendered ${path}, the page stays readable under the error, and Retry takes it over`, async ({ page }, testInfo) => {
+      const atlas = new Atlas(page);
+      const data = shippedData();
+      await page.route(DATA, (route) => route.fulfill({ status: 404, contentType: "text/plain", body: "gone" }));
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("data-app", "failed");
+      await expect(atlas.alert).toContainText(said);
+      await expect(atlas.alert).toContainText("HTTP 404");
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      // The error comes first in what the reader sees: the open partner's detail (on a
+      // phone it covers the page), else the main content, before the map and the list.
+      const holder = page.locator(path.includes("partners/") ? ".partner-detail" : "main");
+      await expect(holder.locator("> .load-failed")).toHaveCount(1);
+      expect(await holder.evaluate((el) => el.firstElementChild.className)).toBe("load-failed");
+      await expect(atlas.retry).toBeInViewport();
+      await expect(atlas.cards).toHaveCount(data.partners.length);
+      const prefix = lang === "en" ? "en/" : "";
+      await expect(atlas.card("jeddah").locator("a.partner-link").first()).toHaveAttribute(
+        "href",
+        new RegExp(`(^|/)${prefix}partners/jeddah/$`),
+      );
+      if (path.includes("tokyo")) await expect(page.getByRole("heading", { level: 2, name: "Tokyo" }).first()).toBeVisible();
+      await snapshot(page, testInfo, `error-over-${lang}`);
+
+      await page.unroute(DATA);
+      await atlas.retry.click();
+      await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+      await expect(atlas.alert).toHaveCount(0);
+      await expect(page.locator(".load-failed")).toHaveCount(0);
+      await expect(atlas.cards).toHaveCount(data.partners.length);
+    });
+  }
 });
 
 test("a malformed data file is reported with its line and column", async ({ page }) => {
