@@ -246,7 +246,7 @@ fn sort(data: &Dataset, index: &Index, found: &mut [usize], order: Sort, lang: L
             .then_with(|| data.partners[a].id.cmp(&data.partners[b].id))
     };
     match order {
-        Sort::Since => found.sort_by(|&a, &b| {
+        Sort::Since => crate::order::sort_by(found, |&a, &b| {
             let (sa, sb) = (&data.partners[a].since, &data.partners[b].since);
             unknown_last(sa.as_ref(), sb.as_ref(), Ord::cmp).then_with(|| tie(a, b))
         }),
@@ -255,9 +255,9 @@ fn sort(data: &Dataset, index: &Index, found: &mut [usize], order: Sort, lang: L
                 Lang::En => &index.names[i].0,
                 Lang::Id => &index.names[i].1,
             };
-            found.sort_by(|&a, &b| name(a).cmp(name(b)).then_with(|| tie(a, b)));
+            crate::order::sort_by(found, |&a, &b| name(a).cmp(name(b)).then_with(|| tie(a, b)));
         }
-        Sort::Distance => found.sort_by(|&a, &b| {
+        Sort::Distance => crate::order::sort_by(found, |&a, &b| {
             unknown_last(index.km[a].as_ref(), index.km[b].as_ref(), f64::total_cmp)
                 .then_with(|| tie(a, b))
         }),

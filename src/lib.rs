@@ -24,6 +24,7 @@ pub mod geo;
 pub mod i18n;
 pub mod map_input;
 pub mod model;
+pub mod order;
 pub mod route;
 pub mod state;
 pub mod tally;

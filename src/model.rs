@@ -443,7 +443,7 @@ impl Partner {
     /// file's order).
     pub fn events_in_order(&self) -> Vec<&Event> {
         let mut events: Vec<&Event> = self.events.iter().collect();
-        events.sort_by_key(|e| e.date);
+        crate::order::sort_by_key(&mut events, |e| e.date);
         events
     }
 }

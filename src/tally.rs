@@ -51,7 +51,7 @@ pub fn tally(data: &Dataset, visible: &[PartnerId]) -> Tally {
         }
     }
     // Stable: equal counts keep the dataset's order.
-    sectors.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    crate::order::sort_by_key(&mut sectors, |(_, n)| std::cmp::Reverse(*n));
     Tally {
         total,
         relations,

@@ -91,7 +91,7 @@ pub fn timeline(data: &Dataset, visible: &[PartnerId], today: NaiveDate) -> Time
             }
         }
     }
-    dated.sort_by_key(|(since, order, _)| (*since, *order));
+    crate::order::sort_by_key(&mut dated, |(since, order, _)| (*since, *order));
     for (since, _, partner) in dated {
         let Some(year) = slot(since.year()).and_then(|i| years.get_mut(i)) else {
             continue;
@@ -111,7 +111,7 @@ pub fn timeline(data: &Dataset, visible: &[PartnerId], today: NaiveDate) -> Time
         }
     }
     for year in &mut years {
-        year.segments.sort_by_key(|s| (s.relation, s.status));
+        crate::order::sort_by_key(&mut year.segments, |s| (s.relation, s.status));
     }
     let max_started = years.iter().map(Year::started).max().unwrap_or(0).max(1);
     let max_events = years.iter().map(|y| y.events).max().unwrap_or(0).max(1);
@@ -176,7 +176,9 @@ pub fn anniversaries(
             ))
         })
         .collect();
-    found.sort_by_key(|(year_only, first_day, order, _)| (*year_only, *first_day, *order));
+    crate::order::sort_by_key(&mut found, |(year_only, first_day, order, _)| {
+        (*year_only, *first_day, *order)
+    });
     found.into_iter().map(|(_, _, _, a)| a).collect()
 }
 

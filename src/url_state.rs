@@ -274,10 +274,10 @@ impl Query {
     /// Lists sorted and deduplicated, the period the right way round.
     fn normalize(&mut self) {
         let f = &mut self.filters;
-        sort_dedup(&mut f.sectors);
-        sort_dedup(&mut f.relations);
-        sort_dedup(&mut f.statuses);
-        sort_dedup(&mut f.regions);
+        crate::order::sort_dedup(&mut f.sectors);
+        crate::order::sort_dedup(&mut f.relations);
+        crate::order::sort_dedup(&mut f.statuses);
+        crate::order::sort_dedup(&mut f.regions);
         f.normalize_period();
     }
 
@@ -349,11 +349,6 @@ fn toggle<T: Ord>(list: &mut Vec<T>, value: T) {
         }
         Err(at) => list.insert(at, value),
     }
-}
-
-fn sort_dedup<T: Ord>(list: &mut Vec<T>) {
-    list.sort();
-    list.dedup();
 }
 
 fn set_if_some<T>(slot: &mut Option<T>, value: Option<T>) {

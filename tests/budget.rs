@@ -3,7 +3,7 @@
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
 //! `scripts/bench`.
 //!
-//! The goal is 220 KB and it is not met: the build is about 348 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 337 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -23,7 +23,13 @@ use std::path::Path;
 /// loader naming every record it leaves out, the link notice's pieces, the view-aware skip
 /// link shown only with data, the address rewritten once the data is in): `gzip -9` says
 /// 339,139 WebAssembly + 9,209 JS = 348,348 bytes.
-const CODE_BUDGET: usize = 350 * 1024;
+///
+/// Lowered to 340 KB by one sort for the crate (`order`): twelve copies of the standard
+/// library's stable sort were 10.4 KB of the gzip WebAssembly (`gzip -9`: 340,904 -> 330,502
+/// bytes; the Portal that keeps a pre-rendered page under a load error had added 1.8 KB just
+/// before). This test now measures 345,003 bytes (336.9 KB): 332,400 WebAssembly, 9,432 JS,
+/// and the service worker and its loader, 3,171.
+const CODE_BUDGET: usize = 340 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
