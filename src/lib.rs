@@ -23,6 +23,7 @@ pub mod filter;
 pub mod geo;
 pub mod i18n;
 pub mod map_input;
+pub mod markup;
 pub mod model;
 pub mod order;
 pub mod route;

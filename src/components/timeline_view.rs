@@ -12,6 +12,7 @@ use crate::i18n::{
     format_anniversary, format_anniversary_year, format_int, format_undated, format_year_link, Key,
     Label, Lang,
 };
+use crate::markup::escape;
 use crate::model::{Relation, Status, Vocabulary};
 use crate::state::{t, use_app, use_data, use_lang};
 use crate::time::today;
@@ -311,21 +312,6 @@ fn labelled_years(first: i32, last: i32, selected: Option<i32>) -> Vec<i32> {
         }
     }
     years
-}
-
-/// Text for an attribute or an element of the markup.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The chart's numbers as a table: the years in which something happened, newest first, each

@@ -28,6 +28,7 @@ use std::sync::Arc;
 use jakarta_sister_cities::data;
 use jakarta_sister_cities::geo;
 use jakarta_sister_cities::i18n::{format_date, format_years, Key, Label, Lang};
+use jakarta_sister_cities::markup::escape;
 use jakarta_sister_cities::model::{Partner, PartnerId};
 use jakarta_sister_cities::route;
 use jakarta_sister_cities::state::{page_meta, Catalog};
@@ -377,22 +378,6 @@ fn share_svg(catalog: &Catalog, lang: Lang, partner: Option<&Partner>) -> String
         }),
     );
     svg
-}
-
-/// Text for HTML text and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn split_once<'a>(text: &'a str, at: &str) -> (&'a str, &'a str) {
