@@ -224,13 +224,15 @@ pub fn start() {
 
 /// Renders one page of the site as HTML, natively, at build time: the header, then the
 /// atlas in `lang` with `partner`'s detail open, its links starting with `base` (the way
-/// from the page back to the root).
+/// from the page back to the root), its permalinks absolute under `site_url` when it is
+/// known (else empty, and they stay relative).
 #[cfg(feature = "ssr")]
 pub fn render_page(
     catalog: Arc<Catalog>,
     lang: i18n::Lang,
     partner: Option<model::PartnerId>,
     base: &str,
+    site_url: &str,
 ) -> String {
     let owner = Owner::new();
     owner.with(|| {
@@ -239,7 +241,9 @@ pub fn render_page(
             partner,
             ..url_state::Query::default()
         };
-        provide_context(AppState::new(query, base.to_owned()));
+        let state = AppState::new(query, base.to_owned());
+        state.set_site_url(site_url);
+        provide_context(state);
         view! {
             <Header />
             <main id="main">

@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::filter;
 use crate::i18n::{Key, Lang};
 use crate::model::{Dataset, PartnerId, Region, Relation, SectorId, Status, Text};
@@ -65,6 +66,9 @@ pub struct AppState {
     /// The site's root as links reach it: an absolute path in the browser, a relative one
     /// in a pre-rendered page (see `route::href`).
     base: StoredValue<String>,
+    /// The deployed site's root URL, for pages made at build time that know it (`SITE_URL`):
+    /// their permalinks are absolute. In the browser the page's own address serves.
+    site_url: StoredValue<Option<String>>,
     lang: Memo<Lang>,
     filters: Memo<Filters>,
     open: Memo<Option<PartnerId>>,
@@ -112,6 +116,7 @@ impl AppState {
             query,
             catalog,
             base: StoredValue::new(base),
+            site_url: StoredValue::new(None),
             lang,
             filters,
             open,
@@ -270,6 +275,21 @@ impl AppState {
     /// The address of a state: the language and partner in the path, the rest in the query.
     pub fn href(&self, query: &Query) -> String {
         self.base.with_value(|base| route::href(base, query))
+    }
+
+    /// Makes the permalinks absolute under `url`, the deployed site's root (a page made at
+    /// build time, where there is no address bar to resolve them against).
+    pub fn set_site_url(&self, url: &str) {
+        self.site_url
+            .set_value((!url.is_empty()).then(|| url.to_owned()));
+    }
+
+    /// A partner's permalink in `lang`, absolute: to cite or to share.
+    pub fn partner_permalink(&self, id: &PartnerId, lang: Lang) -> String {
+        match self.site_url.get_value() {
+            Some(site) => format!("{site}{}", route::page_dir(lang, Some(id))),
+            None => browser::absolute_url(&self.partner_href_in(id, lang)),
+        }
     }
 
     /// The address of a file at the site's root (`world.svg`), from this page.

@@ -97,6 +97,34 @@ fn the_language_is_the_links_else_the_roots() {
 }
 
 #[test]
+fn a_permalink_is_absolute_under_the_site_url_when_it_is_known() {
+    let tokyo = PartnerId::from("tokyo");
+    // A page made at build time, three levels down: its links are relative...
+    let (_owner, state) = opened("");
+    let page = AppState::new(Query::parse(""), String::from("../../../"));
+    page.attach(Arc::new(Catalog::new(common::shipped())));
+    assert_eq!(
+        page.partner_permalink(&tokyo, Lang::En),
+        "../../../en/partners/tokyo/"
+    );
+    // ...and its permalinks absolute once the deployed address is known, whatever the page.
+    page.set_site_url("https://example.org/jakarta-sister-cities/");
+    assert_eq!(
+        page.partner_permalink(&tokyo, Lang::En),
+        "https://example.org/jakarta-sister-cities/en/partners/tokyo/"
+    );
+    assert_eq!(
+        page.partner_permalink(&tokyo, Lang::Id),
+        "https://example.org/jakarta-sister-cities/partners/tokyo/"
+    );
+    // Outside a browser, with no site URL, the link stays as the page has it.
+    assert_eq!(
+        state.partner_permalink(&tokyo, Lang::Id),
+        "/atlas/partners/tokyo/"
+    );
+}
+
+#[test]
 fn the_open_partner_follows_its_intents() {
     let (_owner, state) = opened("?partner=seoul");
     assert_eq!(state.open().get_untracked().as_deref(), Some("seoul"));

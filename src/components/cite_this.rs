@@ -29,7 +29,7 @@ pub fn CiteThis(
     let (id, checked) = (partner.id.clone(), partner.checked);
     let citation = move || {
         let lang = lang.get();
-        let url = browser::absolute_url(&state.partner_href_in(&id, lang));
+        let url = state.partner_permalink(&id, lang);
         let text = format_partner_citation(lang.pick(&partner.name), &checked, &url, &today, lang);
         (text, url)
     };

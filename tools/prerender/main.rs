@@ -181,7 +181,13 @@ impl Page {
 
     fn html(&self, template: &str, catalog: &Arc<Catalog>) -> String {
         let id = self.partner.as_ref().map(|p| p.id.clone());
-        let body = render_page(catalog.clone(), self.lang, id.clone(), &self.up);
+        let body = render_page(
+            catalog.clone(),
+            self.lang,
+            id.clone(),
+            &self.up,
+            &self.site_url,
+        );
         let (title, description) = page_meta(
             self.lang,
             self.partner.as_ref().map(|p| (&p.name, &p.summary)),
