@@ -51,7 +51,7 @@ function sizes() {
     const raw = readFileSync(join(values.dir, file));
     const gz = gzipSync(raw, { level: 9 }).length;
     const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    rows.push({ file: file.replace(/-[0-9a-f]{16}(?=[._])/, ""), raw: raw.length, gzip: gz, brotli: br });
+    rows.push({ file: file.replace(/-[0-9a-f]{12,16}(?=[._])/, ""), raw: raw.length, gzip: gz, brotli: br });
   }
   return rows;
 }

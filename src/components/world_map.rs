@@ -8,6 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::components::follow_partner_link;
+use crate::components::partner_list::PAGE_SIZE;
 use crate::geo::{self, ViewBox};
 use crate::i18n::Key;
 use crate::map_input::{Gesture, MapInput, Rect, LABEL_ZOOM};
@@ -18,8 +19,8 @@ use crate::state::{t, use_app, use_data, use_lang};
 /// of dots without arcs, and a click or hover finds the nearest point. Hundreds of separate
 /// links and arcs cost more than the picture gains (at 5,000 partners a search matching 184
 /// spent 90 ms of its 190 in style and layout for them), and a keyboard reaches them all
-/// through the list, which also shows a hundred at a time.
-const ONE_BY_ONE: usize = 100;
+/// through the list: the same size as the list's page.
+const ONE_BY_ONE: usize = PAGE_SIZE;
 /// How far from a dot, in screen pixels, a click or hover still finds it (a 44 px target).
 const HIT_RADIUS_PX: f64 = 22.0;
 
