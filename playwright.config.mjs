@@ -24,9 +24,9 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  // Two browsers at once (E2E_WORKERS=1 for one): CI must stay under 40 minutes, and on
-  // this 2-core machine the suite took 13.7 min with two against 14.1-16.6 with one.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // One at a time: with two, one full run of three failed (a search typed right after a
+  // load never reached the URL; cause not found, see the note of stop 15). E2E_WORKERS=2.
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   retries: 0,
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
