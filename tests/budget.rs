@@ -3,7 +3,7 @@
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
 //! `scripts/bench`.
 //!
-//! The goal is 220 KB and it is not met: the build is about 337 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 340 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -29,7 +29,14 @@ use std::path::Path;
 /// bytes; the Portal that keeps a pre-rendered page under a load error had added 1.8 KB just
 /// before). This test now measures 345,003 bytes (336.9 KB): 332,400 WebAssembly, 9,432 JS,
 /// and the service worker and its loader, 3,171.
-const CODE_BUDGET: usize = 340 * 1024;
+///
+/// Raised to 343 KB by two changes of stop 16 that make a first visit smaller as a whole:
+/// what the reader typed or chose in the pre-rendered page is carried into the app at its
+/// take-over (a bug: the text was lost), and the arcs are simplified and written relative
+/// (`geo::path_data`), which cuts each page's HTML by 11.2 KB gzip (the start page 31.9 ->
+/// 20.7 KB) for 2.9 KB here. This test measures 348,222 bytes (340.1 KB): 335,273
+/// WebAssembly, 9,777 JS, and the service worker and its loader, 3,172.
+const CODE_BUDGET: usize = 343 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
