@@ -230,7 +230,8 @@ pub fn failure_slot(page: &web_sys::Element) -> Option<web_sys::Element> {
 
 /// Puts the page the app has drawn (`fresh`, out of sight) in place of the pre-rendered one
 /// (`old`) in one step, keeping the scroll position and the focus: the control that had the
-/// focus in the old page is found at the same place in the new one, whose markup is the same.
+/// focus in the old page is found at the same place in the new one, whose markup is the same,
+/// and so are the fields and lists the reader has changed, which get the same change.
 pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
     if !IN_BROWSER {
         return;
@@ -243,8 +244,16 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
         .filter(|el| old.contains(Some(el)) && el != old)
         .and_then(|el| path_from(old, &el));
     let (x, y) = (window.scroll_x().ok(), window.scroll_y().ok());
+    let edits = changed_controls(old);
     if old.replace_with_with_node_1(fresh).is_err() {
         return;
+    }
+    // What the reader typed or chose before the app was ready goes to the same controls of
+    // the app's page, which then act on it as they would on the reader's own input.
+    for (path, edit) in edits {
+        if let Some(target) = at_path(fresh, &path) {
+            edit.apply(target);
+        }
     }
     // Says that the page is the app's now (tests and styles may wait for it).
     if let Some(root) = document().document_element() {
@@ -256,11 +265,7 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
         }
     }
     if let Some((path, tag)) = focused {
-        let target = path.iter().try_fold(
-            fresh.clone().unchecked_into::<web_sys::Element>(),
-            |el, &i| el.children().item(i),
-        );
-        if let Some(target) = target.filter(|el| el.tag_name() == tag) {
+        if let Some(target) = at_path(fresh, &path).filter(|el| el.tag_name() == tag) {
             // Where the reader has scrolled wins over where the focused control is.
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
@@ -277,6 +282,96 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
             }
         }
     }
+}
+
+/// The element at `path` (child indices) under `root`.
+fn at_path(root: &web_sys::HtmlElement, path: &[u32]) -> Option<web_sys::Element> {
+    path.iter().try_fold(
+        root.clone().unchecked_into::<web_sys::Element>(),
+        |el, &i| el.children().item(i),
+    )
+}
+
+/// A change the reader made to a form control of the pre-rendered page.
+enum Edit {
+    /// A text, search or number field's new text.
+    Text(String),
+    /// A checkbox's or radio button's new state.
+    Checked(bool),
+    /// A list's newly chosen option.
+    Chosen(String),
+}
+
+impl Edit {
+    /// Makes the same change to the app's control (of the same kind), and says so with the
+    /// events the reader's own change would have fired.
+    fn apply(self, target: web_sys::Element) {
+        match self {
+            Edit::Text(text) => match target.dyn_ref::<web_sys::HtmlInputElement>() {
+                Some(input) => input.set_value(&text),
+                None => return,
+            },
+            Edit::Checked(on) => match target.dyn_ref::<web_sys::HtmlInputElement>() {
+                Some(input) => input.set_checked(on),
+                None => return,
+            },
+            Edit::Chosen(value) => match target.dyn_ref::<web_sys::HtmlSelectElement>() {
+                Some(select) => select.set_value(&value),
+                None => return,
+            },
+        }
+        for kind in ["input", "change"] {
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+                let _ = target.dispatch_event(&event);
+            }
+        }
+    }
+}
+
+/// The form controls under `root` that differ from how the page was written, with where
+/// they are.
+fn changed_controls(root: &web_sys::Element) -> Vec<(Vec<u32>, Edit)> {
+    let Ok(controls) = root.query_selector_all("input, select") else {
+        return Vec::new();
+    };
+    let mut edits = Vec::new();
+    for i in 0..controls.length() {
+        let Some(el) = controls
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let edit = if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            match input.type_().as_str() {
+                "checkbox" | "radio" if input.checked() != input.default_checked() => {
+                    Some(Edit::Checked(input.checked()))
+                }
+                "checkbox" | "radio" => None,
+                _ if input.value() != input.default_value() => Some(Edit::Text(input.value())),
+                _ => None,
+            }
+        } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+            // The option the page was written with: the one marked `selected`, else the first.
+            let written = select
+                .query_selector("option[selected]")
+                .ok()
+                .flatten()
+                .or_else(|| select.query_selector("option").ok().flatten())
+                .map(|option| option.get_attribute("value").unwrap_or_default());
+            (written.as_deref() != Some(select.value().as_str()))
+                .then(|| Edit::Chosen(select.value()))
+        } else {
+            None
+        };
+        if let Some(edit) = edit.and_then(|edit| path_from(root, &el).map(|(path, _)| (path, edit)))
+        {
+            edits.push(edit);
+        }
+    }
+    edits
 }
 
 /// The child indices that lead from `root` down to `el`, and `el`'s tag name.
