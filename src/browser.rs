@@ -242,7 +242,7 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
     let focused = document()
         .active_element()
         .filter(|el| old.contains(Some(el)) && el != old)
-        .and_then(|el| path_from(old, &el));
+        .and_then(|el| Place::of(old, &el));
     let (x, y) = (window.scroll_x().ok(), window.scroll_y().ok());
     let edits = changed_controls(old);
     if old.replace_with_with_node_1(fresh).is_err() {
@@ -250,8 +250,8 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
     }
     // What the reader typed or chose before the app was ready goes to the same controls of
     // the app's page, which then act on it as they would on the reader's own input.
-    for (path, edit) in edits {
-        if let Some(target) = at_path(fresh, &path) {
+    for (place, edit) in edits {
+        if let Some(target) = place.find(fresh) {
             edit.apply(target);
         }
     }
@@ -264,8 +264,8 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
             window.scroll_to_with_x_and_y(x, y);
         }
     }
-    if let Some((path, tag)) = focused {
-        if let Some(target) = at_path(fresh, &path).filter(|el| el.tag_name() == tag) {
+    if let Some(place) = focused {
+        if let Some(target) = place.find(fresh) {
             // Where the reader has scrolled wins over where the focused control is.
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
@@ -284,12 +284,40 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
     }
 }
 
-/// The element at `path` (child indices) under `root`.
-fn at_path(root: &web_sys::HtmlElement, path: &[u32]) -> Option<web_sys::Element> {
-    path.iter().try_fold(
-        root.clone().unchecked_into::<web_sys::Element>(),
-        |el, &i| el.children().item(i),
-    )
+/// Where an element of the pre-rendered page is, to find its counterpart in the app's page:
+/// by its id where it has one (the app's page may differ above it: a notice, a filter that
+/// the address turns on), else by the child indices that lead to it.
+struct Place {
+    id: Option<String>,
+    path: Vec<u32>,
+    tag: String,
+}
+
+impl Place {
+    /// Where `el` is under `root`.
+    fn of(root: &web_sys::Element, el: &web_sys::Element) -> Option<Place> {
+        let (path, tag) = path_from(root, el)?;
+        Some(Place {
+            id: Some(el.id()).filter(|id| !id.is_empty()),
+            path,
+            tag,
+        })
+    }
+
+    /// The element of the same kind at the same place under `root`, once `root` is in the
+    /// document.
+    fn find(&self, root: &web_sys::HtmlElement) -> Option<web_sys::Element> {
+        let found = match &self.id {
+            Some(id) => document()
+                .get_element_by_id(id)
+                .filter(|el| root.contains(Some(el))),
+            None => self.path.iter().try_fold(
+                root.clone().unchecked_into::<web_sys::Element>(),
+                |el, &i| el.children().item(i),
+            ),
+        };
+        found.filter(|el| el.tag_name() == self.tag)
+    }
 }
 
 /// A change the reader made to a form control of the pre-rendered page.
@@ -332,7 +360,7 @@ impl Edit {
 
 /// The form controls under `root` that differ from how the page was written, with where
 /// they are.
-fn changed_controls(root: &web_sys::Element) -> Vec<(Vec<u32>, Edit)> {
+fn changed_controls(root: &web_sys::Element) -> Vec<(Place, Edit)> {
     let Ok(controls) = root.query_selector_all("input, select") else {
         return Vec::new();
     };
@@ -366,8 +394,7 @@ fn changed_controls(root: &web_sys::Element) -> Vec<(Vec<u32>, Edit)> {
         } else {
             None
         };
-        if let Some(edit) = edit.and_then(|edit| path_from(root, &el).map(|(path, _)| (path, edit)))
-        {
+        if let Some(edit) = edit.and_then(|edit| Place::of(root, &el).map(|place| (place, edit))) {
             edits.push(edit);
         }
     }
