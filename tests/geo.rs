@@ -265,33 +265,151 @@ fn short_arcs_still_have_at_least_16_segments() {
     assert_eq!(paths[0].len(), 17);
 }
 
-#[test]
-fn arc_path_is_absolute_svg_on_a_tenth_grid() {
-    let d = arc_path(BUENOS_AIRES.0, BUENOS_AIRES.1, MOSCOW.0, MOSCOW.1);
-    assert!(d.starts_with('M'), "{d:.40}");
-    assert_eq!(d.matches('M').count(), 2);
-    let points: usize = arc_between(BUENOS_AIRES, MOSCOW).iter().map(Vec::len).sum();
-    assert_eq!(d.matches('L').count(), points - 2);
-    for token in d.split([' ', 'M', 'L']).filter(|t| !t.is_empty()) {
-        let v: f64 = token
-            .parse()
-            .unwrap_or_else(|_| panic!("bad number {token:?}"));
-        assert!(
-            (v * 10.0 - (v * 10.0).round()).abs() < 1e-9,
-            "{token} not on the grid"
-        );
-        assert!(
-            token != "-0" && !token.ends_with(".0"),
-            "{token} is not minimal"
-        );
+/// The sub-paths that path data of `M x y l dx dy …` draws, in map units; panics on
+/// anything else, and on numbers that are off the 0.1 grid or not written minimally.
+fn decode(d: &str) -> Vec<Vec<(f64, f64)>> {
+    let mut tokens = Vec::new();
+    let mut number = String::new();
+    for c in d.chars() {
+        let ends = c == ' ' || c == 'M' || c == 'l' || (c == '-' && !number.is_empty());
+        if ends && !number.is_empty() {
+            tokens.push(std::mem::take(&mut number));
+        }
+        match c {
+            'M' | 'l' => tokens.push(c.to_string()),
+            ' ' => {}
+            '-' | '.' | '0'..='9' => number.push(c),
+            other => panic!("unexpected {other:?} in {d:.60}"),
+        }
     }
+    if !number.is_empty() {
+        tokens.push(number);
+    }
+    let mut paths: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut relative = false;
+    let mut pending: Option<f64> = None;
+    for token in tokens {
+        match token.as_str() {
+            "M" => {
+                assert!(pending.is_none(), "odd count of numbers in {d:.60}");
+                relative = false;
+                paths.push(Vec::new());
+            }
+            "l" => relative = true,
+            _ => {
+                assert!(
+                    token != "-0" && !token.ends_with(".0") && !token.starts_with("00"),
+                    "{token} is not minimal"
+                );
+                let v: f64 = token
+                    .parse()
+                    .unwrap_or_else(|_| panic!("bad number {token:?}"));
+                assert!(
+                    (v * 10.0 - (v * 10.0).round()).abs() < 1e-9,
+                    "{token} is off the grid"
+                );
+                let Some(x) = pending.take() else {
+                    pending = Some(v);
+                    continue;
+                };
+                let path = paths.last_mut().expect("path data starts with M");
+                let next = match (relative, path.last()) {
+                    (true, Some(&(px, py))) => (px + x, py + v),
+                    _ => (x, v),
+                };
+                path.push(next);
+            }
+        }
+    }
+    assert!(pending.is_none(), "odd count of numbers in {d:.60}");
+    paths
+}
+
+fn distance_to_polyline(p: (f64, f64), line: &[(f64, f64)]) -> f64 {
+    let segment = |a: (f64, f64), b: (f64, f64)| {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let l2 = dx * dx + dy * dy;
+        let t = if l2 > 0.0 {
+            (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / l2).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
+    };
+    match line {
+        [only] => (p.0 - only.0).hypot(p.1 - only.1),
+        _ => line
+            .windows(2)
+            .map(|w| segment(w[0], w[1]))
+            .fold(f64::INFINITY, f64::min),
+    }
+}
+
+fn on_grid(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// The path data of the arc from `a` to `b` draws the same sub-paths as `arc`, each starting
+/// and ending on its exact (rounded) end points, and every point of the arc within
+/// `PATH_TOLERANCE` (plus the rounding to the grid) of what is drawn; returns how many points
+/// the data keeps and how many the arc has.
+fn check_arc_path(a: (f64, f64), b: (f64, f64)) -> (usize, usize) {
+    let sampled = arc_between(a, b);
+    let drawn = decode(&arc_path(a.0, a.1, b.0, b.1));
+    assert_eq!(drawn.len(), sampled.len(), "sub-paths of {a:?} to {b:?}");
+    let rounding = 0.05_f64.hypot(0.05);
+    for (line, points) in drawn.iter().zip(&sampled) {
+        let ends = [points[0], points[points.len() - 1]];
+        let drawn_ends = [line[0], line[line.len() - 1]];
+        for (end, drawn_end) in ends.iter().zip(drawn_ends) {
+            assert_close(drawn_end, (on_grid(end.0), on_grid(end.1)), 1e-9, "an end");
+        }
+        for &p in points {
+            let off = distance_to_polyline(p, line);
+            assert!(
+                off <= geo::PATH_TOLERANCE + rounding + 1e-9,
+                "{p:?} of {a:?} to {b:?} is {off} from what is drawn"
+            );
+        }
+    }
+    (
+        drawn.iter().map(Vec::len).sum(),
+        sampled.iter().map(Vec::len).sum(),
+    )
+}
+
+#[test]
+fn arc_path_draws_the_arc_within_the_tolerance_in_far_fewer_points() {
+    let (kept, sampled) = check_arc_path(BUENOS_AIRES, MOSCOW);
+    assert!(kept * 3 < sampled, "kept {kept} of {sampled} points");
+    let d = arc_path(BUENOS_AIRES.0, BUENOS_AIRES.1, MOSCOW.0, MOSCOW.1);
+    assert_eq!(d.matches('M').count(), 2);
     let (x, y) = project(BUENOS_AIRES.0, BUENOS_AIRES.1);
-    let start = format!(
-        "M{} {}",
-        (x * 10.0).round() / 10.0,
-        (y * 10.0).round() / 10.0
+    assert!(
+        d.starts_with(&format!("M{} {}l", on_grid(x), on_grid(y))),
+        "{d:.40}"
     );
-    assert!(d.starts_with(&start), "{d:.40} vs {start}");
+    for place in [TOKYO, LOS_ANGELES, ROTTERDAM, SYDNEY, MOSCOW] {
+        check_arc_path(JAKARTA, place);
+    }
+    // Jakarta to Bogor: a short arc is a straight line, kept as its two ends.
+    assert_eq!(check_arc_path(JAKARTA, (-6.5950, 106.7890)).0, 2);
+}
+
+// proptest is a native-only dev-dependency (see Cargo.toml).
+#[cfg(not(target_arch = "wasm32"))]
+mod any_arc {
+    use super::check_arc_path;
+
+    proptest::proptest! {
+        #[test]
+        fn arc_path_draws_any_arc_within_the_tolerance(
+            lat1 in -89.0_f64..89.0, lon1 in -180.0_f64..180.0,
+            lat2 in -89.0_f64..89.0, lon2 in -180.0_f64..180.0,
+        ) {
+            check_arc_path((lat1, lon1), (lat2, lon2));
+        }
+    }
 }
 
 // ViewBox ------------------------------------------------------------------------
