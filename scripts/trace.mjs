@@ -1,8 +1,11 @@
-// Dev-only: a Chrome trace of one search and one clear, summed by event name (script, style,
-// layout, paint, GC, ...), to see where an interaction's time goes.
-//   node scripts/trace.mjs [--dir dist] [--cpu 4] [--search rotterdam]
+// Dev-only: Chrome traces summed by event name (script, style, layout, paint, GC, ...), to see
+// where the time goes: of one search and one clear, or with --load of a page load up to the
+// app's take-over, with the main thread's long tasks and their blocking time.
+//   node scripts/trace.mjs [--dir dist] [--path en/] [--cpu 4] [--width 390] [--search rotterdam]
+//   node scripts/trace.mjs --load [--dir dist] [--path en/] [--cpu 4] [--width 390] [--out trace.json]
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { chromiumLaunch, BASE_PATH } from "../playwright.config.mjs";
 
@@ -15,48 +18,89 @@ const { values } = parseArgs({
     search: { type: "string", default: "rotterdam" },
     port: { type: "string", default: "4177" },
     width: { type: "string", default: "390" },
+    load: { type: "boolean", default: false },
+    out: { type: "string", default: "" },
   },
 });
 const server = spawn(process.execPath, ["tests/e2e/serve.mjs", "--port", values.port, "--dir", values.dir], { stdio: ["ignore", "pipe", "inherit"] });
 await new Promise((r) => server.stdout.once("data", r));
 const browser = await chromium.launch(chromiumLaunch);
+
+/** The events of a trace of whatever `work` does. */
+async function traced(cdp, categories, work) {
+  const events = [];
+  cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
+  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+  await cdp.send("Tracing.start", { categories, transferMode: "ReportEvents" });
+  const result = await work();
+  await cdp.send("Tracing.end");
+  await done;
+  cdp.removeAllListeners("Tracing.dataCollected");
+  return { events, result };
+}
+
+/** The `count` event names that took the most time, with their sums in ms. */
+function top(events, count) {
+  const sums = new Map();
+  for (const e of events) {
+    if (e.ph !== "X" || !e.dur) continue;
+    sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  return [...sums.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([n, d]) => `${n} ${d.toFixed(1)}`);
+}
+
 try {
   const page = await browser.newPage({ viewport: { width: Number(values.width), height: 844 } });
   const cdp = await page.context().newCDPSession(page);
-  await page.goto(`http://127.0.0.1:${values.port}${BASE_PATH}${values.path}?${values.query}`);
-  // Pre-rendered cards are there at once: wait for the app to take the page over.
-  await page.waitForSelector("html[data-app=live] article.partner-card", { timeout: 120000 });
-  await page.waitForTimeout(1500);
-  const type = (text) => page.evaluate(async (text) => {
-    const input = document.querySelector("#search");
-    const t0 = performance.now();
-    input.value = text;
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    return performance.now() - t0;
-  }, text);
-  await type(values.search);
-  await type("");
-  await page.waitForTimeout(300);
-  if (Number(values.cpu) > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: Number(values.cpu) });
-  for (const [label, text] of [["search", values.search], ["clear", ""]]) {
-    const events = [];
-    cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
-    const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
-    await cdp.send("Tracing.start", { categories: "devtools.timeline,v8.execute,blink.user_timing,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
-    const ms = await type(text);
-    await page.waitForTimeout(200);
-    await cdp.send("Tracing.end");
-    await done;
-    cdp.removeAllListeners("Tracing.dataCollected");
-    const sums = new Map();
-    for (const e of events) {
-      if (e.ph !== "X" || !e.dur) continue;
-      sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
-    }
-    const top = [...sums.entries()].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([n, d]) => `${n} ${d.toFixed(1)}`);
-    console.log(`${label}: ${ms.toFixed(0)} ms | ${top.join(" | ")}`);
+  const url = `http://127.0.0.1:${values.port}${BASE_PATH}${values.path}?${values.query}`;
+  if (values.load) {
+    if (Number(values.cpu) > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: Number(values.cpu) });
+    const categories = "devtools.timeline,v8.execute,v8,blink.user_timing,disabled-by-default-devtools.timeline";
+    const { events, result: live } = await traced(cdp, categories, async () => {
+      const t0 = Date.now();
+      await page.goto(url);
+      await page.waitForSelector("html[data-app=live]", { timeout: 120000 });
+      const live = Date.now() - t0;
+      await page.waitForTimeout(500);
+      return live;
+    });
+    if (values.out) writeFileSync(values.out, JSON.stringify(events));
+    console.log(`live after ${live} ms\n${top(events, 20).join("\n")}`);
+    // The main thread's long tasks, and the sum of each one's time past 50 ms (as
+    // Lighthouse's total blocking time counts it).
+    const main = events.find((e) => e.name === "ParseHTML")?.tid;
+    const tasks = events.filter((e) => e.name === "RunTask" && e.tid === main);
+    const start = Math.min(...tasks.map((e) => e.ts));
+    const long = tasks.filter((e) => e.dur > 50000);
+    console.log(`blocking (sum of each main-thread task's time past 50 ms): ${long.reduce((n, e) => n + e.dur / 1000 - 50, 0).toFixed(0)} ms`);
+    for (const e of long) console.log(`long task at ${((e.ts - start) / 1000).toFixed(0)} ms: ${(e.dur / 1000).toFixed(0)} ms`);
+  } else {
+    await page.goto(url);
+    // Pre-rendered cards are there at once: wait for the app to take the page over.
+    await page.waitForSelector("html[data-app=live] article.partner-card", { timeout: 120000 });
+    await page.waitForTimeout(1500);
+    const type = (text) => page.evaluate(async (text) => {
+      const input = document.querySelector("#search");
+      const t0 = performance.now();
+      input.value = text;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now() - t0;
+    }, text);
+    await type(values.search);
+    await type("");
     await page.waitForTimeout(300);
+    if (Number(values.cpu) > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: Number(values.cpu) });
+    for (const [label, text] of [["search", values.search], ["clear", ""]]) {
+      const categories = "devtools.timeline,v8.execute,blink.user_timing,disabled-by-default-devtools.timeline";
+      const { events, result: ms } = await traced(cdp, categories, async () => {
+        const ms = await type(text);
+        await page.waitForTimeout(200);
+        return ms;
+      });
+      console.log(`${label}: ${ms.toFixed(0)} ms | ${top(events, 14).join(" | ")}`);
+      await page.waitForTimeout(300);
+    }
   }
 } finally {
   await browser.close();
