@@ -65,11 +65,14 @@ try {
       return live;
     });
     if (values.out) writeFileSync(values.out, JSON.stringify(events));
-    console.log(`live after ${live} ms\n${top(events, 20).join("\n")}`);
+
     // The main thread's long tasks, and the sum of each one's time past 50 ms (as
     // Lighthouse's total blocking time counts it).
-    const main = events.find((e) => e.name === "ParseHTML")?.tid;
-    const tasks = events.filter((e) => e.name === "RunTask" && e.tid === main);
+    // The page's main thread: the one that parsed its HTML (the browser's own pages, such as
+    // the omnibox popup, parse HTML in processes of their own).
+    const parse = events.find((e) => e.name === "ParseHTML" && (e.args?.beginData?.url ?? "").startsWith(url.split("?")[0]));
+    const tasks = events.filter((e) => e.name === "RunTask" && e.pid === parse?.pid && e.tid === parse?.tid);
+    console.log(`live after ${live} ms\n${top(events.filter((e) => e.pid === parse?.pid), 20).join("\n")}`);
     const start = Math.min(...tasks.map((e) => e.ts));
     const long = tasks.filter((e) => e.dur > 50000);
     console.log(`blocking (sum of each main-thread task's time past 50 ms): ${long.reduce((n, e) => n + e.dur / 1000 - 50, 0).toFixed(0)} ms`);
