@@ -3,6 +3,7 @@
 // app's take-over, with the main thread's long tasks and their blocking time.
 //   node scripts/trace.mjs [--dir dist] [--path en/] [--cpu 4] [--width 390] [--search rotterdam]
 //   node scripts/trace.mjs --load [--dir dist] [--path en/] [--cpu 4] [--width 390] [--out trace.json]
+//                                [--no-wasm]   (the pre-rendered page alone: its WebAssembly refused)
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "4177" },
     width: { type: "string", default: "390" },
     load: { type: "boolean", default: false },
+    "no-wasm": { type: "boolean", default: false },
     out: { type: "string", default: "" },
   },
 });
@@ -58,8 +60,13 @@ try {
     const categories = "devtools.timeline,v8.execute,v8,blink.user_timing,disabled-by-default-devtools.timeline";
     const { events, result: live } = await traced(cdp, categories, async () => {
       const t0 = Date.now();
-      await page.goto(url);
-      await page.waitForSelector("html[data-app=live]", { timeout: 120000 });
+      if (values["no-wasm"]) {
+        await page.route("**/*.wasm", (route) => route.abort());
+        await page.goto(url, { waitUntil: "load" });
+      } else {
+        await page.goto(url);
+        await page.waitForSelector("html[data-app=live]", { timeout: 120000 });
+      }
       const live = Date.now() - t0;
       await page.waitForTimeout(500);
       return live;
@@ -72,7 +79,7 @@ try {
     // the omnibox popup, parse HTML in processes of their own).
     const parse = events.find((e) => e.name === "ParseHTML" && (e.args?.beginData?.url ?? "").startsWith(url.split("?")[0]));
     const tasks = events.filter((e) => e.name === "RunTask" && e.pid === parse?.pid && e.tid === parse?.tid);
-    console.log(`live after ${live} ms\n${top(events.filter((e) => e.pid === parse?.pid), 20).join("\n")}`);
+    console.log(`${values["no-wasm"] ? "loaded" : "live"} after ${live} ms\n${top(events.filter((e) => e.pid === parse?.pid), 20).join("\n")}`);
     const start = Math.min(...tasks.map((e) => e.ts));
     const long = tasks.filter((e) => e.dur > 50000);
     console.log(`blocking (sum of each main-thread task's time past 50 ms): ${long.reduce((n, e) => n + e.dur / 1000 - 50, 0).toFixed(0)} ms`);

@@ -244,6 +244,7 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
         .filter(|el| old.contains(Some(el)) && el != old)
         .and_then(|el| Place::of(old, &el));
     let (x, y) = (window.scroll_x().ok(), window.scroll_y().ok());
+    let in_sight = InSight::of(old, &window, y.is_some_and(|y| y > 0.0));
     let edits = changed_controls(old);
     if old.replace_with_with_node_1(fresh).is_err() {
         return;
@@ -264,6 +265,10 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
             window.scroll_to_with_x_and_y(x, y);
         }
     }
+    // Blocks out of sight are laid out only when near it (`content-visibility: auto`), at a
+    // size estimated until then: the same offset can show other content in the app's page.
+    // What the reader was looking at stays where it was.
+    in_sight.restore(fresh, &window);
     if let Some(place) = focused {
         if let Some(target) = place.find(fresh) {
             // Where the reader has scrolled wins over where the focused control is.
@@ -280,6 +285,116 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// What the reader was looking at in the pre-rendered page: the panes they had scrolled (the
+/// list beside the map on a wide window) and an element in sight in each, and one in the
+/// window if they had scrolled it.
+struct InSight {
+    panes: Vec<(Place, i32, Option<Kept>)>,
+    window: Option<Kept>,
+}
+
+/// An element and how far from the window's top it was.
+struct Kept {
+    place: Place,
+    top: f64,
+}
+
+impl Kept {
+    /// The element a third of the way down the box (in the middle, else a quarter from either
+    /// side: on a wide page the middle may be a gap between columns), under `within`.
+    fn at(
+        old: &web_sys::Element,
+        within: &web_sys::Element,
+        (left, top, width, height): (f64, f64, f64, f64),
+    ) -> Option<Kept> {
+        let doc = document();
+        [0.5, 0.25, 0.75].iter().find_map(|share| {
+            let el = doc
+                .element_from_point((left + width * share) as f32, (top + height / 3.0) as f32)
+                .filter(|el| el != within && within.contains(Some(el)))?;
+            Some(Kept {
+                top: el.get_bounding_client_rect().top(),
+                place: Place::of(old, &el)?,
+            })
+        })
+    }
+
+    /// How far the counterpart of the element is from where the element was.
+    fn moved(&self, fresh: &web_sys::HtmlElement) -> Option<f64> {
+        let el = self.place.find(fresh)?;
+        Some(el.get_bounding_client_rect().top() - self.top).filter(|moved| moved.abs() >= 1.0)
+    }
+}
+
+impl InSight {
+    fn of(old: &web_sys::Element, window: &web_sys::Window, window_scrolled: bool) -> InSight {
+        let size = (
+            window.inner_width().ok().and_then(|w| w.as_f64()),
+            window.inner_height().ok().and_then(|h| h.as_f64()),
+        );
+        let (Some(width), Some(height)) = size else {
+            return InSight {
+                panes: Vec::new(),
+                window: None,
+            };
+        };
+        // The scrolled panes in sight: those around the elements at a few points of the
+        // window. (Not every element's offset: asking one inside a block that is not laid
+        // out, see content-visibility in the style, lays it out.)
+        let doc = document();
+        let mut seen: Vec<web_sys::Element> = Vec::new();
+        let mut panes = Vec::new();
+        let points = [0.25, 0.5, 0.75]
+            .into_iter()
+            .flat_map(|x| [(x, 1.0 / 3.0), (x, 2.0 / 3.0)]);
+        for (x, y) in points {
+            let mut up = doc
+                .element_from_point((width * x) as f32, (height * y) as f32)
+                .filter(|el| old.contains(Some(el)));
+            while let Some(pane) = up.filter(|pane| pane != old) {
+                up = pane.parent_element();
+                if pane.scroll_top() == 0 || seen.contains(&pane) {
+                    continue;
+                }
+                seen.push(pane.clone());
+                let Some(place) = Place::of(old, &pane) else {
+                    continue;
+                };
+                let rect = pane.get_bounding_client_rect();
+                let bounds = (
+                    rect.left(),
+                    rect.top().max(0.0),
+                    rect.width(),
+                    rect.height(),
+                );
+                let kept = Kept::at(old, &pane, bounds);
+                panes.push((place, pane.scroll_top(), kept));
+            }
+        }
+        let window = window_scrolled
+            .then(|| Kept::at(old, old, (0.0, 0.0, width, height)))
+            .flatten();
+        InSight { panes, window }
+    }
+
+    /// Scrolls the app's panes as the reader had, each so that its element in sight is where
+    /// it was, and then the window likewise.
+    fn restore(&self, fresh: &web_sys::HtmlElement, window: &web_sys::Window) {
+        for (place, top, kept) in &self.panes {
+            let Some(pane) = place.find(fresh) else {
+                continue;
+            };
+            pane.set_scroll_top(*top);
+            if let Some(moved) = kept.as_ref().and_then(|kept| kept.moved(fresh)) {
+                pane.set_scroll_top(pane.scroll_top() + moved.round() as i32);
+            }
+        }
+        if let Some(moved) = self.window.as_ref().and_then(|kept| kept.moved(fresh)) {
+            window.scroll_by_with_x_and_y(0.0, moved);
         }
     }
 }

@@ -120,6 +120,48 @@ test("the app takes the page over without a layout shift, keeping the scroll and
   await expect(page).toHaveURL(/\/en\/partners\/rotterdam\/$/);
 });
 
+test("a reader deep in the list keeps the same card in the same place through the take-over", async ({ page }) => {
+  // Before the take-over, cards far from the window are not laid out and count as an estimate
+  // (content-visibility); the app's page lays them all out, so the same offset would show
+  // another card. The card in sight must stay where it was, with no layout shift.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/*_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    window.__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto("./en/");
+  const ids = await page.locator("article.partner-card").evaluateAll((els) => els.map((e) => e.dataset.partner));
+  const id = ids[30];
+  // Jump there at once (the cards between stay estimates), then let it settle.
+  await page.evaluate((id) => document.querySelector(`article[data-partner="${id}"]`).scrollIntoView({ block: "center" }), id);
+  await page.waitForTimeout(300);
+  const top = () => page.evaluate((id) => document.querySelector(`article[data-partner="${id}"]`).getBoundingClientRect().top, id);
+  const before = await top();
+  // How far the window and the panes around the card (the list beside the map on a desktop)
+  // are scrolled, all told.
+  const scrolled = () =>
+    page.evaluate((id) => {
+      let sum = window.scrollY;
+      for (let el = document.querySelector(`article[data-partner="${id}"]`).parentElement; el; el = el.parentElement) sum += el.scrollTop;
+      return sum;
+    }, id);
+  const scrolledBefore = await scrolled();
+  release();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+  await page.waitForTimeout(300);
+  expect(Math.abs((await top()) - before), `card ${id} moved`).toBeLessThan(1.5);
+  // The check is not empty: the app's page is laid out differently above the card.
+  expect(await scrolled()).not.toBe(scrolledBefore);
+  expect(await page.evaluate(() => window.__shifts)).toBe(0);
+});
+
 // The second address (found by hostile.spec) turns filters on and has parts the app ignores
 // and says so: the app's page then differs above the search box from the page written for
 // the start view.
