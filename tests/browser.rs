@@ -189,7 +189,43 @@ async fn world_map_has_a_named_marker_per_visible_partner_with_a_point() {
         .filter(|id| data.partner(id).is_some_and(|p| p.geo.is_some()))
         .count();
     assert!(placed >= 1 && placed < with_point);
-    assert_eq!(count(&container, "g.markers a") as usize, placed);
+    let shown_markers = "g.markers g.marker:not([display=none]) a";
+    assert_eq!(count(&container, shown_markers) as usize, placed);
+    assert_eq!(
+        count(&container, "g.arcs path.arc:not([display=none])") as usize,
+        placed,
+        "an arc per marker shown"
+    );
+
+    // The language draws the markers afresh: those hidden stay hidden.
+    state.set_lang(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(count(&container, shown_markers) as usize, placed);
+    assert_eq!(
+        count(&container, "g.markers a[aria-label='Tokyo, Japan']"),
+        1,
+        "Tokyo's marker is named in English"
+    );
+
+    // Cleared, every marker is back, and those hidden were kept, not drawn again.
+    let jeddah = |c: &web_sys::HtmlElement| {
+        c.query_selector("g.markers g.marker[data-partner=jeddah]")
+            .ok()
+            .flatten()
+    };
+    let hidden_jeddah = jeddah(&container).expect("Jeddah's marker kept in the page");
+    assert_eq!(
+        hidden_jeddah.get_attribute("display").as_deref(),
+        Some("none")
+    );
+    state.search(String::new());
+    leptos::task::tick().await;
+    assert_eq!(count(&container, shown_markers) as usize, with_point);
+    assert_eq!(count(&container, "g.markers g.marker") as usize, with_point);
+    assert!(
+        jeddah(&container).is_some_and(|el| el == hidden_jeddah),
+        "Jeddah's marker is the same element"
+    );
 }
 
 /// Dispatches a click with the given modifiers on the element at `selector`; returns

@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -21,6 +21,10 @@ use crate::state::{t, use_app, use_data, use_lang};
 /// spent 90 ms of its 190 in style and layout for them), and a keyboard reaches them all
 /// through the list: the same size as the list's page.
 const ONE_BY_ONE: usize = PAGE_SIZE;
+/// How many markers (each with its arc) the map holds in all: those shown, then, hidden,
+/// those shown before, so that a partner coming back (a search cleared) costs an attribute
+/// rather than new elements. As the list keeps its cards.
+const KEPT_MARKERS: usize = 2 * ONE_BY_ONE;
 /// How far from a dot, in screen pixels, a click or hover still finds it (a 44 px target).
 const HIT_RADIUS_PX: f64 = 22.0;
 
@@ -103,6 +107,24 @@ pub fn WorldMap() -> impl IntoView {
         })
     };
     let dense = Memo::new(move |_| placed.with(|p| p.len() > ONE_BY_ONE));
+    // The markers and arcs in the page: those placed, in list order (the tab order), then,
+    // hidden, those placed before. A dense map has none and keeps the last.
+    let mounted = Memo::new(move |previous: Option<&Vec<PartnerId>>| {
+        placed.with(|placed| {
+            if placed.len() > ONE_BY_ONE {
+                return previous.cloned().unwrap_or_default();
+            }
+            let now: HashSet<&PartnerId> = placed.iter().collect();
+            let room = KEPT_MARKERS.saturating_sub(placed.len());
+            let kept = previous
+                .into_iter()
+                .flatten()
+                .filter(|id| !now.contains(id))
+                .take(room)
+                .cloned();
+            placed.iter().cloned().chain(kept).collect::<Vec<_>>()
+        })
+    });
 
     let rect = move || -> Rect {
         let (width, height) = size.get_untracked();
@@ -263,12 +285,13 @@ pub fn WorldMap() -> impl IntoView {
                 }
             >
                 <g aria-hidden="true">
-                    <MapArcs points=points.clone() placed=placed dense=dense />
+                    <MapArcs points=points.clone() placed=placed mounted=mounted dense=dense />
                     <HomeMarker />
                 </g>
                 <MapMarkers
                     points=points.clone()
                     placed=placed
+                    mounted=mounted
                     dense=dense
                     dragged=Signal::derive(move || gesture.with_value(Gesture::dragged))
                     reveal=Callback::new(move |(x, y)| {
@@ -385,21 +408,65 @@ fn MapArcs(
     points: MapPoints,
     /// The shown partners with a point, in list order.
     placed: Memo<Vec<PartnerId>>,
+    /// The partners with an arc in the page: those placed, then (hidden) those placed before.
+    mounted: Memo<Vec<PartnerId>>,
     /// Whether there are too many for one element each.
     dense: Memo<bool>,
 ) -> impl IntoView {
+    let group = NodeRef::<svg::G>::new();
+    show_placed(group, placed, mounted, dense, None);
     view! {
-        <g class="arcs">
+        <g class="arcs" node_ref=group>
             <For
-                each=move || if dense.get() { Vec::new() } else { placed.get() }
+                each=move || if dense.get() { Vec::new() } else { mounted.get() }
                 key=|id| id.clone()
                 children=move |id| {
                     let d = points.get(&id).map(MapPoint::arc_path).unwrap_or_default();
-                    view! { <path class="arc" d=d /> }
+                    view! { <path class="arc" data-partner=id.to_string() d=d /> }
                 }
             />
         </g>
     }
+}
+
+/// Keeps the children of `group` (each with `data-partner`) hidden but those placed, whenever
+/// the placed or the mounted partners change, or the dense map or the language (`lang`, for
+/// the markers) draws them afresh.
+fn show_placed(
+    group: NodeRef<svg::G>,
+    placed: Memo<Vec<PartnerId>>,
+    mounted: Memo<Vec<PartnerId>>,
+    dense: Memo<bool>,
+    lang: Option<Signal<crate::i18n::Lang>>,
+) {
+    Effect::new(move |_| {
+        let shown: HashSet<PartnerId> = placed.with(|p| p.iter().cloned().collect());
+        mounted.track();
+        dense.track();
+        if let Some(lang) = lang {
+            lang.track();
+        }
+        let Some(group) = group.get() else {
+            return;
+        };
+        let items = group.children();
+        for i in 0..items.length() {
+            let Some(item) = items.item(i) else {
+                continue;
+            };
+            let Some(id) = item.get_attribute("data-partner") else {
+                continue;
+            };
+            let hide = !shown.contains(id.as_str());
+            if item.has_attribute("display") != hide {
+                let _ = if hide {
+                    item.set_attribute("display", "none")
+                } else {
+                    item.remove_attribute("display")
+                };
+            }
+        }
+    });
 }
 
 /// A marker per shown partner with a point: a link named "Tokyo, Jepang", in list order so
@@ -412,6 +479,8 @@ fn MapMarkers(
     points: MapPoints,
     /// The shown partners with a point, in list order.
     placed: Memo<Vec<PartnerId>>,
+    /// The partners with a marker in the page: those placed, then (hidden) those placed before.
+    mounted: Memo<Vec<PartnerId>>,
     /// Whether there are too many for a link each: then one path of dots.
     dense: Memo<bool>,
     /// Whether the press that ends in a click was a drag (a pan, not a tap).
@@ -475,7 +544,7 @@ fn MapMarkers(
         let points = points.clone();
         view! {
             <For
-                each=move || placed.get()
+                each=move || mounted.get()
                 key=|id| id.clone()
                 children={
                     let points = points.clone();
@@ -509,9 +578,12 @@ fn MapMarkers(
         }
         .into_any()
     };
+    let group = NodeRef::<svg::G>::new();
+    show_placed(group, placed, mounted, dense, Some(lang));
     view! {
         <g
             class="markers"
+            node_ref=group
             on:click=on_click
             on:focusin=on_focus
             on:focusout=move |_| state.hover(None)

@@ -74,7 +74,8 @@ export class Atlas {
     this.alert = page.getByRole("alert");
     this.retry = page.getByRole("button", { name: /^(Coba lagi|Retry)$/ });
     this.map = page.locator("svg.map-svg");
-    this.markers = page.locator("g.markers g.marker");
+    // Markers, like cards, stay in the page hidden (display="none") when a filter hides them.
+    this.markers = page.locator("g.markers g.marker:visible");
     this.search = page.getByRole("searchbox");
     this.count = page.locator(".result-count");
   }
@@ -95,7 +96,7 @@ export class Atlas {
 
   /** A partner's marker on the map (its group; the link is inside). */
   marker(id) {
-    return this.page.locator(`g.markers g.marker[data-partner="${id}"]`);
+    return this.page.locator(`g.markers g.marker[data-partner="${id}"]:visible`);
   }
 
   /** A partner's open detail panel, by the name in its heading. */
