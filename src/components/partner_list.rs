@@ -30,17 +30,7 @@ pub fn PartnerList() -> impl IntoView {
     let shown = Memo::new(move |_| visible.with(|v| v[..v.len().min(limit.get())].to_vec()));
     // The cards in the page: those shown, in order, then (hidden) those shown before.
     let mounted = Memo::new(move |previous: Option<&Vec<PartnerId>>| {
-        shown.with(|shown| {
-            let now: HashSet<&PartnerId> = shown.iter().collect();
-            let room = KEPT_CARDS.saturating_sub(shown.len());
-            let kept = previous
-                .into_iter()
-                .flatten()
-                .filter(|id| !now.contains(id))
-                .take(room)
-                .cloned();
-            shown.iter().cloned().chain(kept).collect::<Vec<_>>()
-        })
+        shown.with(|shown| shown_then_kept(shown, previous, KEPT_CARDS))
     });
     let cards_ref = NodeRef::<html::Ul>::new();
     // Hides the kept cards and shows the shown ones: the page's DOM follows the state.
@@ -136,6 +126,24 @@ pub fn PartnerList() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// What a list of elements per partner holds: those `shown`, in order, then those it held
+/// before (`previous`) and no longer shows, to be hidden, up to `max` in all. A partner that
+/// comes back then costs an attribute rather than new elements.
+pub(crate) fn shown_then_kept(
+    shown: &[PartnerId],
+    previous: Option<&Vec<PartnerId>>,
+    max: usize,
+) -> Vec<PartnerId> {
+    let now: HashSet<&PartnerId> = shown.iter().collect();
+    let kept = previous
+        .into_iter()
+        .flatten()
+        .filter(|id| !now.contains(id))
+        .take(max.saturating_sub(shown.len()))
+        .cloned();
+    shown.iter().cloned().chain(kept).collect()
 }
 
 /// Sets `hidden` on each item of the list whose card is not in `shown`, and clears it on the others.

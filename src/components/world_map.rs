@@ -8,7 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::components::follow_partner_link;
-use crate::components::partner_list::PAGE_SIZE;
+use crate::components::partner_list::{shown_then_kept, PAGE_SIZE};
 use crate::geo::{self, ViewBox};
 use crate::i18n::Key;
 use crate::map_input::{Gesture, MapInput, Rect, LABEL_ZOOM};
@@ -114,15 +114,7 @@ pub fn WorldMap() -> impl IntoView {
             if placed.len() > ONE_BY_ONE {
                 return previous.cloned().unwrap_or_default();
             }
-            let now: HashSet<&PartnerId> = placed.iter().collect();
-            let room = KEPT_MARKERS.saturating_sub(placed.len());
-            let kept = previous
-                .into_iter()
-                .flatten()
-                .filter(|id| !now.contains(id))
-                .take(room)
-                .cloned();
-            placed.iter().cloned().chain(kept).collect::<Vec<_>>()
+            shown_then_kept(placed, previous, KEPT_MARKERS)
         })
     });
 

@@ -90,20 +90,32 @@ test("an older ?partner= link still opens the partner", async ({ page }) => {
   await expect(page).toHaveURL(/\/jakarta-sister-cities\/en\/$/);
 });
 
-test("the app takes the page over without a layout shift, keeping the scroll and the focus", async ({ page }) => {
-  // Hold the WebAssembly back so that the reader can scroll and tab first.
+/** Holds the page's WebAssembly back until the returned function is called: the reader
+ * meanwhile has the pre-rendered page alone. */
+async function holdWebAssembly(page) {
   let release;
   const held = new Promise((r) => (release = r));
   await page.route("**/*_bg.wasm", async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+/** Sums the page's layout shifts not caused by input, from its start, into `window.__shifts`. */
+async function countLayoutShifts(page) {
   await page.addInitScript(() => {
     window.__shifts = 0;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
     }).observe({ type: "layout-shift", buffered: true });
   });
+}
+
+test("the app takes the page over without a layout shift, keeping the scroll and the focus", async ({ page }) => {
+  // Hold the WebAssembly back so that the reader can scroll and tab first.
+  const release = await holdWebAssembly(page);
+  await countLayoutShifts(page);
   await page.goto("./en/");
   const link = page.locator("article[data-partner=rotterdam] a.partner-link");
   await link.focus();
@@ -124,18 +136,8 @@ test("a reader deep in the list keeps the same card in the same place through th
   // Before the take-over, cards far from the window are not laid out and count as an estimate
   // (content-visibility); the app's page lays them all out, so the same offset would show
   // another card. The card in sight must stay where it was, with no layout shift.
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route("**/*_bg.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.addInitScript(() => {
-    window.__shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  const release = await holdWebAssembly(page);
+  await countLayoutShifts(page);
   await page.goto("./en/");
   const ids = await page.locator("article.partner-card").evaluateAll((els) => els.map((e) => e.dataset.partner));
   const id = ids[30];
@@ -174,12 +176,7 @@ for (const [name, address, afresh] of [
   ],
 ]) {
   test(`what the reader typed or chose in the pre-rendered page before the take-over is kept and applied: ${name}`, async ({ page }) => {
-    let release;
-    const held = new Promise((r) => (release = r));
-    await page.route("**/*_bg.wasm", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWebAssembly(page);
     await page.goto(address);
     await page.locator("#search").fill("Tokyo");
     await page.locator("#sort").selectOption("name");
