@@ -83,6 +83,11 @@ const instrument = () => {
   }).observe(document, { attributes: true, attributeFilter: ["data-app"], subtree: true });
   addEventListener("TrunkApplicationStarted", (e) => {
     window.__benchWasm = e.detail && e.detail.wasm;
+    // A pre-rendered page waits for the reader's first act: act as soon as the app can
+    // hear it (the search box focused, as from the keyboard), so that "live" is the soonest
+    // the app can take over, as before it waited.
+    performance.mark("acted");
+    document.getElementById("search")?.focus({ preventScroll: true });
   });
 
   /** What the list shows now, as one string to compare. */
@@ -163,12 +168,13 @@ async function measureLoad(browser, url, setting) {
           first: performance.getEntriesByName("first-card")[0]?.startTime ?? NaN,
           twenty: performance.getEntriesByName("twenty-links")[0]?.startTime ?? NaN,
           live: performance.getEntriesByName("live")[0]?.startTime ?? NaN,
+          acted: performance.getEntriesByName("acted")[0]?.startTime ?? NaN,
         })),
       );
     });
   }
   const pick = (k) => median(load.map((x) => x[k]));
-  return { first: pick("first"), twenty: pick("twenty"), live: pick("live") };
+  return { first: pick("first"), twenty: pick("twenty"), live: pick("live"), afterAct: median(load.map((x) => x.live - x.acted)) };
 }
 
 async function measure(browser, url, setting) {
@@ -278,7 +284,8 @@ try {
     const limit = await measureLoad(browser, `${base}en/limit.html`, setting);
     console.log(
       `  ${name.padEnd(24)} app ${ms(app.first)}  limit ${ms(limit.first)}  ratio ${ratio(app.first, limit.first)}` +
-        `   (20 links: ${ms(app.twenty).trim()}; app takes over at ${ms(app.live).trim()})`,
+        `   (20 links: ${ms(app.twenty).trim()}; app takes over at ${ms(app.live).trim()}, ` +
+        `${ms(app.afterAct).trim()} after the reader's act)`,
     );
   }
   for (const [name, setting] of settings.slice(0, 2)) {

@@ -4,6 +4,9 @@
 //   node scripts/trace.mjs [--dir dist] [--path en/] [--cpu 4] [--width 390] [--search rotterdam]
 //   node scripts/trace.mjs --load [--dir dist] [--path en/] [--cpu 4] [--width 390] [--out trace.json]
 //                                [--no-wasm]   (the pre-rendered page alone: its WebAssembly refused)
+//                                [--no-act]    (nobody acts: the app starts and waits, as for a reader)
+// A load with no query (--query "") opens a pre-rendered page, which the app takes over only at
+// the reader's first act: --load acts (the search box focused) as soon as the app has started.
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     width: { type: "string", default: "390" },
     load: { type: "boolean", default: false },
     "no-wasm": { type: "boolean", default: false },
+    "no-act": { type: "boolean", default: false },
     out: { type: "string", default: "" },
   },
 });
@@ -65,7 +69,13 @@ try {
         await page.goto(url, { waitUntil: "load" });
       } else {
         await page.goto(url);
-        await page.waitForSelector("html[data-app=live]", { timeout: 120000 });
+        await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 120000 });
+        if (values["no-act"]) {
+          await page.waitForTimeout(2000);
+        } else {
+          await page.evaluate(() => document.getElementById("search")?.focus({ preventScroll: true }));
+          await page.waitForSelector("html[data-app=live]", { timeout: 120000 });
+        }
       }
       const live = Date.now() - t0;
       await page.waitForTimeout(500);
@@ -79,7 +89,7 @@ try {
     // the omnibox popup, parse HTML in processes of their own).
     const parse = events.find((e) => e.name === "ParseHTML" && (e.args?.beginData?.url ?? "").startsWith(url.split("?")[0]));
     const tasks = events.filter((e) => e.name === "RunTask" && e.pid === parse?.pid && e.tid === parse?.tid);
-    console.log(`${values["no-wasm"] ? "loaded" : "live"} after ${live} ms\n${top(events.filter((e) => e.pid === parse?.pid), 20).join("\n")}`);
+    console.log(`${values["no-wasm"] ? "loaded" : values["no-act"] ? "started, waiting," : "live"} after ${live} ms\n${top(events.filter((e) => e.pid === parse?.pid), 20).join("\n")}`);
     const start = Math.min(...tasks.map((e) => e.ts));
     const long = tasks.filter((e) => e.dur > 50000);
     console.log(`blocking (sum of each main-thread task's time past 50 ms): ${long.reduce((n, e) => n + e.dur / 1000 - 50, 0).toFixed(0)} ms`);

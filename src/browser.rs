@@ -212,6 +212,8 @@ pub fn failure_slot(page: &web_sys::Element) -> Option<web_sys::Element> {
     if !IN_BROWSER {
         return None;
     }
+    // The page stays: it no longer waits for the reader, whose buttons the app cannot press.
+    stop_waiting();
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-app", "failed");
     }
@@ -236,6 +238,7 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
     if !IN_BROWSER {
         return;
     }
+    let clicks = stop_waiting();
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -285,6 +288,15 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
                     }
                 }
             }
+        }
+    }
+    // The buttons the reader pressed while the app was on its way, pressed again in its page.
+    for place in clicks {
+        if let Some(button) = place
+            .find(fresh)
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            button.click();
         }
     }
 }
@@ -551,6 +563,175 @@ pub fn pin_head_links() {
             if !absolute.is_empty() {
                 link.set_href(&absolute);
             }
+        }
+    }
+}
+
+/// Whether the pre-rendered page `host` shows what the address asks for: the page it was
+/// written for (its `data-page`, the directory under the root), with no query, and drawn from
+/// the data as the browser now has it (`data_fingerprint`, its `data-data`). A page that does
+/// not (an older link's `?partner=`, a filter in the query, the start page a service worker
+/// stood in with for a partner's page, newer data kept for a reload) needs the app at once.
+pub fn page_shows(host: &web_sys::Element, page_dir: &str) -> bool {
+    IN_BROWSER
+        && current_search().is_empty()
+        && host.get_attribute("data-page").as_deref() == Some(page_dir)
+}
+
+/// The data's fingerprint the pre-rendered page was drawn from (`data-data`).
+pub fn page_data(host: &web_sys::Element) -> Option<String> {
+    host.get_attribute("data-data")
+}
+
+thread_local! {
+    /// The pre-rendered page while it waits for the reader's first act that needs the app.
+    static WAITING: std::cell::RefCell<Option<Waiting>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The events the pre-rendered page listens to (in the capture phase) while it waits.
+const WAKING_EVENTS: [&str; 8] = [
+    "pointerdown",
+    "pointercancel",
+    "focusin",
+    "keydown",
+    "input",
+    "change",
+    "click",
+    "wheel",
+];
+
+struct Waiting {
+    page: web_sys::Element,
+    /// Starts the app; `None` once called.
+    wake: Option<Box<dyn FnOnce()>>,
+    /// A pointer went down and its click has not come: the focus it gives a control is not
+    /// yet an act (a list would open; a button's act is its click, which on a touch screen
+    /// comes after the focus, and must find the same button in the page).
+    pressed: bool,
+    /// The buttons pressed before the app took over, to press again in its page.
+    clicks: Vec<Place>,
+    listener: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// Leaves the pre-rendered `page` as it is, every link working, until the reader's first act
+/// that needs the app, and then calls `wake` (once): a control focused from the keyboard, a
+/// key pressed, a field typed in or a list changed, a control clicked or tapped, the map
+/// pressed or scrolled over. Following a link is not such an act: each partner has its page.
+/// The buttons clicked until the app takes over are pressed again in its page
+/// ([`take_over`]), and what was typed or chosen is carried over.
+pub fn wait_for_reader(page: &web_sys::Element, wake: impl FnOnce() + 'static) {
+    if !IN_BROWSER {
+        return;
+    }
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+        |event: web_sys::Event| {
+            let wake = WAITING.with(|waiting| {
+                let mut waiting = waiting.borrow_mut();
+                let waiting = waiting.as_mut()?;
+                if !waiting.is_act(&event) {
+                    return None;
+                }
+                waiting.wake.take()
+            });
+            // Outside the borrow: starting the app may look at the waiting page.
+            if let Some(wake) = wake {
+                wake();
+            }
+        },
+    );
+    let document = document();
+    for kind in WAKING_EVENTS {
+        let _ = document.add_event_listener_with_callback_and_bool(
+            kind,
+            listener.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    WAITING.with(|waiting| {
+        *waiting.borrow_mut() = Some(Waiting {
+            page: page.clone(),
+            wake: Some(Box::new(wake)),
+            pressed: false,
+            clicks: Vec::new(),
+            listener,
+        });
+    });
+    // The reader may have acted before the WebAssembly came: a control has the focus, or
+    // what they typed or chose is in the page.
+    let focused = document.active_element().is_some_and(|el| {
+        page.contains(Some(&el)) && el.matches("button, input, select, textarea") == Ok(true)
+    });
+    if focused || !changed_controls(page).is_empty() {
+        wake_now();
+    }
+}
+
+/// Starts the app now if the page is still waiting for the reader (the data turned out to
+/// differ from the page's, or could not be read).
+pub fn wake_now() {
+    let wake = WAITING.with(|waiting| waiting.borrow_mut().as_mut().and_then(|w| w.wake.take()));
+    if let Some(wake) = wake {
+        wake();
+    }
+}
+
+/// Ends the wait: stops listening, and gives the buttons the reader pressed meanwhile.
+fn stop_waiting() -> Vec<Place> {
+    let Some(waiting) = WAITING.with(|waiting| waiting.borrow_mut().take()) else {
+        return Vec::new();
+    };
+    let document = document();
+    for kind in WAKING_EVENTS {
+        let _ = document.remove_event_listener_with_callback_and_bool(
+            kind,
+            waiting.listener.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    waiting.clicks
+}
+
+impl Waiting {
+    /// Whether `event` is an act that needs the app; keeps the buttons clicked.
+    fn is_act(&mut self, event: &web_sys::Event) -> bool {
+        let kind = event.type_();
+        let pressed = self.pressed;
+        match kind.as_str() {
+            "pointerdown" => self.pressed = true,
+            "pointercancel" | "click" | "keydown" => self.pressed = false,
+            _ => {}
+        }
+        let Some(target) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|el| self.page.contains(Some(el)))
+        else {
+            return false;
+        };
+        let closest = |selector: &str| target.closest(selector).ok().flatten();
+        // Links lead to pages of their own, which work without the app.
+        if closest("a[href]").is_some() {
+            return false;
+        }
+        let control = closest("button, input, select, textarea");
+        let on_map = closest(".map-svg").is_some();
+        match kind.as_str() {
+            "pointerdown" | "wheel" => on_map,
+            "focusin" => control.is_some() && !pressed,
+            "keydown" => control.is_some() || on_map,
+            "input" | "change" => control.is_some(),
+            "click" => match control {
+                Some(button) if button.tag_name() == "BUTTON" => {
+                    if let Some(place) = Place::of(&self.page, &button) {
+                        self.clicks.push(place);
+                    }
+                    true
+                }
+                // A list opens on its click; the act is the choice (`change`).
+                Some(other) => other.tag_name() != "SELECT",
+                None => false,
+            },
+            _ => false,
         }
     }
 }

@@ -338,7 +338,30 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
 }
 
 /// Fetches and parses the data file, judging dates against today's date in the browser.
+/// The text fetched before the app started ([`keep_fetched`]) serves the first load.
 pub async fn load(url: String) -> Result<Loaded, LoadError> {
-    let text = fetch_text(&url).await?;
+    let text = match FETCHED.with(|kept| kept.borrow_mut().take()) {
+        Some(text) => text,
+        None => fetch_text(&url).await?,
+    };
     parse(&text, crate::time::today())
+}
+
+thread_local! {
+    static FETCHED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the data file's text, fetched while the pre-rendered page waited for the reader,
+/// for the app's first [`load`] (the file is then fetched once).
+pub fn keep_fetched(text: String) {
+    FETCHED.with(|kept| *kept.borrow_mut() = Some(text));
+}
+
+/// A fingerprint of the data file's text (FNV-1a, 64 bits, in hex). Each pre-rendered page
+/// carries the one of the data it was drawn from, so that the app can tell newer data.
+pub fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
 }

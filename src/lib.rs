@@ -190,12 +190,68 @@ pub fn Header() -> impl IntoView {
 /// out of sight and then puts it in place of the pre-rendered one in one step, so that
 /// nothing moves, the scroll stays where it is, and the focus stays on the same control.
 /// Elsewhere (a page without pre-rendered content) it simply draws into the body.
+///
+/// A pre-rendered page that shows what the address asks for stays as it is, every link
+/// working, until the reader first does something that needs the app (see
+/// [`browser::wait_for_reader`]): a reader who only reads and follows links never pays for
+/// drawing the page again. Meanwhile the data is fetched; when it is not what the page was
+/// drawn from (newer data a service worker kept), or cannot be read, the app starts at once.
 pub fn start() {
     browser::pin_head_links();
     let Some(host) = document().get_element_by_id(APP_ID) else {
         leptos::mount::mount_to_body(|| view! { <App /> });
         return;
     };
+    let path = route::parse_path(&browser::current_path());
+    if !browser::page_shows(&host, &route::page_dir(path.lang, path.partner.as_ref())) {
+        take_over_page(host);
+        return;
+    }
+    let drawn_from = browser::page_data(&host);
+    let page = host.clone();
+    let host = std::cell::RefCell::new(Some(host));
+    // Once the reader has acted and the data is in: draws the app's page (once).
+    let go = std::rc::Rc::new(move || {
+        if let Some(host) = host.borrow_mut().take() {
+            take_over_page(host);
+        }
+    });
+    let fetched = std::rc::Rc::new(std::cell::Cell::new(false));
+    let acted = std::rc::Rc::new(std::cell::Cell::new(false));
+    {
+        let (go, fetched, acted) = (go.clone(), fetched.clone(), acted.clone());
+        browser::wait_for_reader(&page, move || {
+            acted.set(true);
+            if fetched.get() {
+                go();
+            }
+        });
+    }
+    let data_url = format!("{}{}", path.root, data::DATA_URL);
+    // Not Leptos's executor: it starts with the app.
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = data::fetch_text(&data_url).await;
+        let same = match text {
+            Ok(text) => {
+                let same = drawn_from.as_deref() == Some(data::fingerprint(&text).as_str());
+                data::keep_fetched(text);
+                same
+            }
+            // The app fetches it again, and says what went wrong.
+            Err(_) => false,
+        };
+        fetched.set(true);
+        if !same {
+            browser::wake_now();
+        }
+        if acted.get() {
+            go();
+        }
+    });
+}
+
+/// Draws the app's page out of sight and puts it in place of the pre-rendered `host`.
+fn take_over_page(host: web_sys::Element) {
     let fresh = match document()
         .create_element("div")
         .ok()

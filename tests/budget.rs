@@ -36,7 +36,14 @@ use std::path::Path;
 /// (`geo::path_data`), which cuts each page's HTML by 11.2 KB gzip (the start page 31.9 ->
 /// 20.7 KB) for 2.9 KB here. This test measures 348,222 bytes (340.1 KB): 335,273
 /// WebAssembly, 9,777 JS, and the service worker and its loader, 3,172.
-const CODE_BUDGET: usize = 343 * 1024;
+///
+/// Raised to 347 KB by the take-over at the reader's first act (stop 16): the pre-rendered
+/// page stays until the reader needs the app, which waits for the act, presses again the
+/// button that woke it, and checks the data against the page's fingerprint. That costs 3.5 KB
+/// here (this test measures 354,330 bytes, 346.0 KB: 341,034 WebAssembly, 10,124 JS, and the
+/// service worker and its loader, 3,172) and takes Lighthouse's total blocking time on a phone
+/// from 2.8-3.7 s to 50-90 ms (performance 68-70 -> 98-99).
+const CODE_BUDGET: usize = 347 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

@@ -845,3 +845,20 @@ fn a_change_is_named_by_its_place_in_the_file() {
     assert!(changes.contains(&"#3: record".to_owned()), "{changes:?}");
     assert_eq!(changes.len(), 2, "{changes:?}");
 }
+
+/// The fingerprint the pages carry of the data they were drawn from: FNV-1a over the bytes
+/// (the published test vectors), and another for a file that differs in one byte anywhere.
+#[test]
+fn the_data_fingerprint_is_fnv1a_and_tells_any_changed_byte() {
+    use jakarta_sister_cities::data::fingerprint;
+    assert_eq!(fingerprint(""), "cbf29ce484222325");
+    assert_eq!(fingerprint("a"), "af63dc4c8601ec8c");
+    assert_eq!(fingerprint("foobar"), "85944171f73967e8");
+    let shipped = fingerprint(SHIPPED);
+    for at in [0, SHIPPED.len() / 2, SHIPPED.len() - 1] {
+        let mut bytes = SHIPPED.as_bytes().to_vec();
+        bytes[at] ^= 0x01;
+        let changed = String::from_utf8_lossy(&bytes);
+        assert_ne!(fingerprint(&changed), shipped, "a byte changed at {at}");
+    }
+}

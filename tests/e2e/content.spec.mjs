@@ -1,7 +1,7 @@
 // Content first: the pages made at build time are readable with JavaScript off, each
 // partner has its own page with share tags and image, the app takes a page over without a
 // visible jump, and it all works under the GitHub Pages sub-path the suite serves.
-import { test, expect, shippedData, Atlas } from "./fixtures.mjs";
+import { test, expect, shippedData, Atlas, wake, expectNoViolations } from "./fixtures.mjs";
 
 const data = shippedData();
 const byId = Object.fromEntries(data.partners.map((p) => [p.id, p]));
@@ -112,21 +112,63 @@ async function countLayoutShifts(page) {
   });
 }
 
-test("the app takes the page over without a layout shift, keeping the scroll and the focus", async ({ page }) => {
-  // Hold the WebAssembly back so that the reader can scroll and tab first.
+test("the page stays as written until the reader acts; a button pressed then is pressed in the app's page", async ({ page }, testInfo) => {
+  const atlas = new Atlas(page);
+  await page.goto("./en/");
+  // The WebAssembly has started, and the data has come: the app could draw its page, and
+  // does not while the reader only reads.
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(500);
+  expect(await page.locator("html").getAttribute("data-app")).toBeNull();
+  // Links need no app: they lead to the partner's own page.
+  await expect(page.locator("article[data-partner=rotterdam] a.partner-link")).toHaveAttribute("href", /(^|\/)en\/partners\/rotterdam\/$/);
+  const start = await atlas.viewBox();
+  // Tapped on the phone: there the focus comes before the click, which must still count.
+  const zoomIn = page.getByRole("button", { name: "Zoom in" });
+  await (testInfo.project.name === "phone" ? zoomIn.tap() : zoomIn.click());
+  await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+  await expect.poll(async () => (await atlas.viewBox())[2]).toBeLessThan(start[2]);
+  await expect(page.getByRole("button", { name: "Zoom in" })).toBeFocused();
+});
+
+for (const [path, scheme] of [["./", "light"], ["./en/", "dark"], ["./partners/tokyo/", "dark"], ["./en/partners/jeddah/", "light"]]) {
+  test(`${path} as a reader who only reads has it (the app started, waiting) passes axe, ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(path);
+    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await expectNoViolations(page, `${path} (${scheme}), as written`);
+    expect(await page.locator("html").getAttribute("data-app")).toBeNull();
+  });
+}
+
+test("data newer than the page's brings the app at once, which shows it", async ({ page }) => {
+  const newer = shippedData();
+  newer.partners[0].name.en = "Renamed For The Test";
+  await page.route("**/data/partners.json", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(newer) }),
+  );
+  await page.goto("./en/");
+  await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+  await expect(page.locator(`article[data-partner="${newer.partners[0].id}"]`)).toContainText("Renamed For The Test");
+});
+
+test("the app takes the page over at the reader's first act without a layout shift, keeping the scroll and the focus", async ({ page }) => {
+  // Hold the WebAssembly back so that the reader can scroll and act first.
   const release = await holdWebAssembly(page);
   await countLayoutShifts(page);
   await page.goto("./en/");
-  const link = page.locator("article[data-partner=rotterdam] a.partner-link");
-  await link.focus();
   await page.evaluate(() => window.scrollTo(0, 300));
   const before = await page.evaluate(() => window.scrollY);
+  // The reader goes to the search box from the keyboard (the window stays where it is).
+  await page.evaluate(() => document.getElementById("search").focus({ preventScroll: true }));
   release();
   await expect(page.locator("html")).toHaveAttribute("data-app", "live");
   expect(await page.evaluate(() => window.scrollY)).toBe(before);
-  await expect(page.locator("article[data-partner=rotterdam] a.partner-link")).toBeFocused();
+  await expect(page.locator("#search")).toBeFocused();
   expect(await page.evaluate(() => window.__shifts)).toBe(0);
-  // It is the app now: a plain click opens the detail in place.
+  // It is the app now: Enter on a partner's link opens the detail in place.
+  await page.locator("article[data-partner=rotterdam] a.partner-link").focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog", { name: "Rotterdam" })).toBeVisible();
   await expect(page).toHaveURL(/\/en\/partners\/rotterdam\/$/);
@@ -155,6 +197,8 @@ test("a reader deep in the list keeps the same card in the same place through th
       return sum;
     }, id);
   const scrolledBefore = await scrolled();
+  // The reader's act: the search box, from the keyboard (the window stays where it is).
+  await page.evaluate(() => document.getElementById("search").focus({ preventScroll: true }));
   release();
   await expect(page.locator("html")).toHaveAttribute("data-app", "live");
   await page.waitForTimeout(300);
@@ -208,7 +252,7 @@ test("the data is requested beside the WebAssembly, not after it, and each file 
     if (!e.response.fromDiskCache && !e.response.fromPrefetchCache) network.push(e.response.url);
   });
   await page.goto("./");
-  await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+  await wake(page);
   await page.waitForTimeout(300);
   const timing = await page.evaluate(() =>
     performance
@@ -232,7 +276,7 @@ test("the countries drawn from world.svg take the page's colours, in both scheme
   ]) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("./");
-    await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+    await wake(page);
     const used = page.locator("g.countries use");
     await expect(used).toHaveCount(1);
     expect(await used.evaluate((el) => getComputedStyle(el).fill), scheme).toBe(fill);

@@ -42,6 +42,13 @@ export const test = base.extend({
 });
 export { expect };
 
+/** The reader's first act that needs the app on a pre-rendered page, which until then stays
+ * as it was written: the search box focused as from the keyboard. Waits for the app. */
+export async function wake(page) {
+  await page.locator("#search").focus();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+}
+
 /** The shipped dataset, read from the build under test. */
 export function shippedData() {
   return JSON.parse(readFileSync(new URL("../../dist/data/partners.json", import.meta.url), "utf8"));

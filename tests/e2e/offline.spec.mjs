@@ -2,7 +2,7 @@
 // reload with no signal still shows every partner (and a partner's page never visited opens
 // from its language's start page); when the network has newer data, the page says so and a
 // reload shows it. Every page carries a strict security policy that the app keeps to.
-import { test, expect, shippedData } from "./fixtures.mjs";
+import { test, expect, shippedData, wake } from "./fixtures.mjs";
 
 const data = shippedData();
 
@@ -10,7 +10,7 @@ const data = shippedData();
  *  the data (once the page has loaded it, never at the same time). */
 async function firstVisit(page, path = "./") {
   await page.goto(path);
-  await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+  await wake(page);
   await page.waitForFunction(async () => {
     const registration = await navigator.serviceWorker.ready;
     if (registration.active === null || navigator.serviceWorker.controller === null) return false;
@@ -25,7 +25,7 @@ test.describe("with the service worker", () => {
     await firstVisit(page);
     await context.setOffline(true);
     await page.reload();
-    await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+    await wake(page);
     await expect(page.locator("article.partner-card:visible")).toHaveCount(data.partners.length);
     // Never visited: the English start page stands in, and the app opens the partner from
     // the address.
@@ -69,7 +69,7 @@ test.describe("with the service worker", () => {
     const cdp = await context.newCDPSession(page);
     await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(baseURL).origin, quotaSize: Math.floor(usage / 2) });
     await page.reload();
-    await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+    await wake(page);
     await expect(page.locator("article.partner-card:visible")).toHaveCount(data.partners.length);
     await expect(page.getByText("The partner data could not be loaded.")).toHaveCount(0);
     // Nothing kept: the copy failed, and the reader never saw it.
@@ -122,6 +122,6 @@ test("every page carries a strict security policy, with the hash of its one inli
   }
   // And the app runs under it: the fixtures fail the test on any violation.
   await page.goto("partners/tokyo/");
-  await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+  await wake(page);
   await expect(page.getByRole("dialog", { name: "Tokyo" })).toBeVisible();
 });

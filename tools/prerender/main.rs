@@ -105,8 +105,10 @@ fn run(options: &Options) -> Result<(), String> {
         .data
         .clone()
         .unwrap_or_else(|| options.dist.join(data::DATA_URL));
-    let loaded = data::parse(&read(&data_path)?, jakarta_sister_cities::time::today())
+    let text = read(&data_path)?;
+    let loaded = data::parse(&text, jakarta_sister_cities::time::today())
         .map_err(|err| format!("{}: {err}", data_path.display()))?;
+    let fingerprint = data::fingerprint(&text);
     for problem in &loaded.problems {
         eprintln!("prerender: left out: {problem}");
     }
@@ -121,7 +123,7 @@ fn run(options: &Options) -> Result<(), String> {
         }
         for partner in partners {
             let page = Page::new(&catalog, lang, partner, &options.site_url);
-            let html = policy::with_policy(&page.html(&template, &catalog))?;
+            let html = policy::with_policy(&page.html(&template, &catalog, &fingerprint))?;
             write(&options.dist.join(&page.dir).join("index.html"), &html)?;
             if options.images {
                 let png = share_image(&catalog, lang, page.partner.as_deref())?;
@@ -179,7 +181,10 @@ impl Page {
         }
     }
 
-    fn html(&self, template: &str, catalog: &Arc<Catalog>) -> String {
+    /// The page: `template` with its head tags and its content, which says what it shows
+    /// (`data-page`, its directory) and the data it was drawn from (`data-data`, the
+    /// data's fingerprint), so that the app can leave it as it is until the reader acts.
+    fn html(&self, template: &str, catalog: &Arc<Catalog>, fingerprint: &str) -> String {
         let id = self.partner.as_ref().map(|p| p.id.clone());
         let body = render_page(
             catalog.clone(),
@@ -254,7 +259,10 @@ impl Page {
         extra.push_str(&offline::head_tags(self.lang, &self.up));
         let (_, after_head) = split_once(template, "</head>");
         let empty = format!("<div id=\"{APP_ID}\"></div>");
-        let filled = format!("<div id=\"{APP_ID}\">{body}</div>");
+        let filled = format!(
+            "<div id=\"{APP_ID}\" data-page=\"{}\" data-data=\"{fingerprint}\">{body}</div>",
+            self.dir
+        );
         format!(
             "{head}{extra}</head>{}",
             after_head.replacen(&empty, &filled, 1)
