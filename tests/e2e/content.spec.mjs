@@ -142,6 +142,22 @@ for (const [path, scheme] of [["./", "light"], ["./en/", "dark"], ["./partners/t
   });
 }
 
+test("the markers of the page as written are the size the app gives them", async ({ page }) => {
+  // The app scales them by the map's units per pixel; the page as written has only CSS.
+  const scale = () =>
+    page.evaluate(() => {
+      const map = document.querySelector("svg.map-svg");
+      const m = getComputedStyle(map.querySelector(".marker-body")).transform.match(/matrix\(([^,]+)/);
+      return { drawn: m ? Number(m[1]) : 1, wanted: Number(map.getAttribute("viewBox").split(/[ ,]+/)[2]) / map.getBoundingClientRect().width };
+    });
+  await page.goto("./");
+  const written = await scale();
+  expect(Math.abs(written.drawn / written.wanted - 1)).toBeLessThan(0.02);
+  await wake(page);
+  const live = await scale();
+  expect(Math.abs(live.drawn / written.drawn - 1)).toBeLessThan(0.02);
+});
+
 test("data newer than the page's brings the app at once, which shows it", async ({ page }) => {
   const newer = shippedData();
   newer.partners[0].name.en = "Renamed For The Test";
