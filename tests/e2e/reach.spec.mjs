@@ -17,45 +17,54 @@ const STATES = [
   ["link not understood", "&sector=nope,flood-river&foo=bar", async (page) => expect(page.locator(".link-notice")).toBeVisible()],
 ];
 
-for (const scheme of ["light", "dark"]) {
-  for (const lang of ["id", "en"]) {
-    test.describe(`${lang}, ${scheme} scheme`, () => {
-      test.use({ colorScheme: scheme });
+// Axe reads a page of some 2,000 elements in 10 to 20 s, so the four pairs of language and
+// colour scheme are split between the two viewports: each pair runs at one of them, and every
+// two of language, scheme and viewport still meet (a pairwise design). What language changes is
+// text; what the scheme changes is colour; what the viewport changes is layout.
+const PAIRS = [
+  ["id", "light", "desktop"],
+  ["en", "dark", "desktop"],
+  ["en", "light", "phone"],
+  ["id", "dark", "phone"],
+];
 
-      for (const [name, query, prepare] of STATES) {
-        test(`axe finds nothing: ${name}`, async ({ page }, testInfo) => {
-          await page.goto(`./?lang=${lang}${query}`);
-          await expect(page.locator("article.partner-card:visible, .empty").first()).toBeVisible();
-          await prepare(page);
-          await expectNoViolations(page, `${name} (${lang}, ${scheme})`);
-          if (name === "start" || name === "detail open") await snapshot(page, testInfo, `${name.replace(/ /g, "-")}-${lang}-${scheme}`);
-        });
-      }
+for (const [lang, scheme, viewport] of PAIRS) {
+  test.describe(`${lang}, ${scheme} scheme @${viewport}-only`, () => {
+    test.use({ colorScheme: scheme });
 
-      test("axe finds nothing: records left out", async ({ page }) => {
-        const data = shippedData();
-        data.partners[0].since = "1989-13-40";
-        await page.route("**/data/partners.json", (route) =>
-          route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(data) }),
-        );
-        await page.goto(`./?lang=${lang}`);
-        const notice = page.getByRole("note");
-        await notice.locator("summary").click();
-        await expect(notice.locator("li")).toHaveCount(1);
-        await expectNoViolations(page, `records left out (${lang}, ${scheme})`);
+    for (const [name, query, prepare] of STATES) {
+      test(`axe finds nothing: ${name}`, async ({ page }, testInfo) => {
+        await page.goto(`./?lang=${lang}${query}`);
+        await expect(page.locator("article.partner-card:visible, .empty").first()).toBeVisible();
+        await prepare(page);
+        await expectNoViolations(page, `${name} (${lang}, ${scheme})`);
+        if (name === "start" || name === "detail open") await snapshot(page, testInfo, `${name.replace(/ /g, "-")}-${lang}-${scheme}`);
       });
+    }
 
-      test.describe("error panel", () => {
-        test.use({ allowedConsoleErrors: [/status of 404/] });
-        test("axe finds nothing: error panel", async ({ page }) => {
-          await page.route("**/data/partners.json", (route) => route.fulfill({ status: 404, body: "gone" }));
-          await page.goto(`./?lang=${lang}`);
-          await expect(page.getByRole("alert")).toBeVisible();
-          await expectNoViolations(page, `error panel (${lang}, ${scheme})`);
-        });
+    test("axe finds nothing: records left out", async ({ page }) => {
+      const data = shippedData();
+      data.partners[0].since = "1989-13-40";
+      await page.route("**/data/partners.json", (route) =>
+        route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(data) }),
+      );
+      await page.goto(`./?lang=${lang}`);
+      const notice = page.getByRole("note");
+      await notice.locator("summary").click();
+      await expect(notice.locator("li")).toHaveCount(1);
+      await expectNoViolations(page, `records left out (${lang}, ${scheme})`);
+    });
+
+    test.describe("error panel", () => {
+      test.use({ allowedConsoleErrors: [/status of 404/] });
+      test("axe finds nothing: error panel", async ({ page }) => {
+        await page.route("**/data/partners.json", (route) => route.fulfill({ status: 404, body: "gone" }));
+        await page.goto(`./?lang=${lang}`);
+        await expect(page.getByRole("alert")).toBeVisible();
+        await expectNoViolations(page, `error panel (${lang}, ${scheme})`);
       });
     });
-  }
+  });
 }
 
 test("keyboard only: skip to the list, open a partner, close it and get focus back", async ({ page }) => {
