@@ -5,10 +5,8 @@
 //! a browser.
 
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
+use crate::json::{self, FromJson, Json, Split};
 use crate::model::{
     Change, Country, Dataset, Figure, Home, Partner, Sector, Source, Text, KNOWN_SCHEMAS,
 };
@@ -68,116 +66,165 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
-/// The file's outer shape. Records stay raw slices of the text, so that one bad record cannot
-/// take the whole file down with it, and no tree of the whole file is ever built (at thousands
-/// of partners that tree would cost several times the file's size in memory).
-#[derive(Deserialize)]
-struct RawDataset<'a> {
-    schema: u32,
-    checked: PartialDate,
-    home: Home,
-    #[serde(default, borrow)]
-    countries: Vec<&'a RawValue>,
-    #[serde(default, borrow)]
-    sectors: Vec<&'a RawValue>,
-    #[serde(default, borrow)]
-    sources: Vec<&'a RawValue>,
-    #[serde(default, borrow)]
-    partners: Vec<&'a RawValue>,
-    #[serde(default, borrow)]
-    figures: Vec<&'a RawValue>,
-    #[serde(default)]
-    credits: Vec<Text>,
-    #[serde(default, borrow)]
-    changes: Vec<&'a RawValue>,
-}
-
 /// Parses and validates the text of the data file.
 ///
-/// `today` bounds the dates: nothing in the file may lie in the future.
+/// The file's syntax is checked whole, then its records are read one by one from their own
+/// text, so that one bad record cannot take the whole file down with it, and no tree of the
+/// whole file is ever built (at thousands of partners that tree would cost several times the
+/// file's size in memory). `today` bounds the dates: nothing in the file may lie in the future.
 pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
-    let raw: RawDataset = serde_json::from_str(text).map_err(|err| {
-        if err.is_syntax() || err.is_eof() {
-            LoadError::Parse {
-                line: err.line(),
-                column: err.column(),
-                message: strip_position(&err),
-            }
-        } else {
-            LoadError::Schema {
-                path: path_of_error(text, &err),
-                message: strip_position(&err),
-            }
+    let members = match json::split(text) {
+        Ok(Split::Object(members)) => members,
+        Ok(_) => {
+            return Err(LoadError::Schema {
+                path: String::new(),
+                message: "the file is not a JSON object".to_owned(),
+            })
         }
-    })?;
-    if !KNOWN_SCHEMAS.contains(&raw.schema) {
+        Err(err) => {
+            let (line, column) = err.line_column(text);
+            return Err(LoadError::Parse {
+                line,
+                column,
+                message: err.message.to_owned(),
+            });
+        }
+    };
+    let outer = Outer { members };
+    let schema: u32 = outer.required("schema")?;
+    let checked: PartialDate = outer.required("checked")?;
+    let home: Home = outer.required("home")?;
+    let credits: Vec<Text> = outer.optional("credits")?.unwrap_or_default();
+    if !KNOWN_SCHEMAS.contains(&schema) {
         return Err(LoadError::UnknownSchema {
-            found: raw.schema,
+            found: schema,
             known: KNOWN_SCHEMAS
                 .iter()
                 .map(u32::to_string)
                 .collect::<Vec<_>>()
                 .join(", "),
-            note: schema_change_note(raw.schema).map(str::to_owned),
+            note: schema_change_note(schema).map(str::to_owned),
         });
     }
 
     let mut problems = Vec::new();
     let mut file = FileRecords::default();
     let (read, found) = (&mut file, &mut problems);
-    let countries: Vec<Country> = read_records(RecordKind::Country, &raw.countries, read, found);
-    let sectors: Vec<Sector> = read_records(RecordKind::Sector, &raw.sectors, read, found);
-    let sources: Vec<Source> = read_records(RecordKind::Source, &raw.sources, read, found);
-    let partners: Vec<Partner> = read_records(RecordKind::Partner, &raw.partners, read, found);
+    let countries: Vec<Country> =
+        read_records(RecordKind::Country, &outer.list("countries")?, read, found);
+    let sectors: Vec<Sector> =
+        read_records(RecordKind::Sector, &outer.list("sectors")?, read, found);
+    let sources: Vec<Source> =
+        read_records(RecordKind::Source, &outer.list("sources")?, read, found);
+    let partners: Vec<Partner> =
+        read_records(RecordKind::Partner, &outer.list("partners")?, read, found);
     let partners = partners.into_iter().map(std::sync::Arc::new).collect();
-    let figures: Vec<Figure> = read_records(RecordKind::Figure, &raw.figures, read, found);
-    let changes: Vec<Change> = read_records(RecordKind::Change, &raw.changes, read, found);
+    let figures: Vec<Figure> =
+        read_records(RecordKind::Figure, &outer.list("figures")?, read, found);
+    let changes: Vec<Change> =
+        read_records(RecordKind::Change, &outer.list("changes")?, read, found);
 
     let dataset = Dataset::new(
-        raw.schema,
-        raw.checked,
-        raw.home,
-        countries,
-        sectors,
-        sources,
-        partners,
-        figures,
-        raw.credits,
-        changes,
+        schema, checked, home, countries, sectors, sources, partners, figures, credits, changes,
     );
     let (dataset, mut found) = validate::keep_valid_in_file(dataset, today, &file);
     problems.append(&mut found);
     Ok(Loaded { dataset, problems })
 }
 
+/// The file's outer object: each member's key and raw text. Its own fields are read as they
+/// are asked for; an error in one is an error of the whole file, named by its path.
+struct Outer<'a> {
+    members: Vec<(String, &'a str)>,
+}
+
+impl<'a> Outer<'a> {
+    /// The raw text of the member `key`; a key written twice is an error.
+    fn member(&self, key: &'static str) -> Result<Option<&'a str>, LoadError> {
+        let mut found = self.members.iter().filter(|(k, _)| k == key);
+        let first = found.next().map(|(_, raw)| *raw);
+        if found.next().is_some() {
+            return Err(schema_error(
+                String::new(),
+                format!("duplicate field `{key}`"),
+            ));
+        }
+        Ok(first)
+    }
+
+    fn optional<T: FromJson>(&self, key: &'static str) -> Result<Option<T>, LoadError> {
+        let Some(raw) = self.member(key)? else {
+            return Ok(None);
+        };
+        T::from_json(&tree(raw)?).map(Some).map_err(|err| {
+            let inner = err.path();
+            let path = match inner.chars().next() {
+                None => key.to_owned(),
+                Some('[') => format!("{key}{inner}"),
+                Some(_) => format!("{key}.{inner}"),
+            };
+            schema_error(path, err.message)
+        })
+    }
+
+    fn required<T: FromJson>(&self, key: &'static str) -> Result<T, LoadError> {
+        self.optional(key)?
+            .ok_or_else(|| schema_error(String::new(), format!("missing field `{key}`")))
+    }
+
+    /// The raw text of each record of the list `key`; none when the file has no such list.
+    fn list(&self, key: &'static str) -> Result<Vec<&'a str>, LoadError> {
+        match self.member(key)? {
+            None => Ok(Vec::new()),
+            Some(raw) => match json::split(raw) {
+                Ok(Split::Array(items)) => Ok(items),
+                _ => Err(schema_error(
+                    key.to_owned(),
+                    tree(raw)?.invalid("an array of records").message,
+                )),
+            },
+        }
+    }
+}
+
+fn schema_error(path: String, message: String) -> LoadError {
+    LoadError::Schema { path, message }
+}
+
+/// The tree of a value whose syntax [`json::split`] has already checked.
+fn tree(raw: &str) -> Result<Json<'_>, LoadError> {
+    json::parse(raw).map_err(|err| LoadError::Parse {
+        line: 0,
+        column: 0,
+        message: err.message.to_owned(),
+    })
+}
+
 /// Reads each record on its own; a record that does not fit its type becomes a problem, and
 /// `file` learns where each record that was read stands and the ids of those that were not.
-fn read_records<T: DeserializeOwned>(
+fn read_records<T: FromJson>(
     kind: RecordKind,
-    values: &[&RawValue],
+    values: &[&str],
     file: &mut FileRecords,
     problems: &mut Vec<Problem>,
 ) -> Vec<T> {
     let mut records = Vec::with_capacity(values.len());
     let mut positions = Vec::with_capacity(values.len());
-    for (index, value) in values.iter().enumerate() {
-        match serde_json::from_str::<T>(value.get()) {
+    for (index, raw) in values.iter().enumerate() {
+        let read = json::parse(raw)
+            .map_err(|err| (None, json::TypeError::new(err.message)))
+            .and_then(|value| T::from_json(&value).map_err(|err| (record_id(kind, &value), err)));
+        match read {
             Ok(record) => {
                 records.push(record);
                 positions.push(index);
             }
-            Err(err) => {
-                let id = record_id(kind, value.get());
+            Err((id, err)) => {
                 if let Some(id) = &id {
                     file.add_unread(kind, id.clone());
                 }
                 let name = id.unwrap_or_else(|| format!("#{}", index + 1));
-                problems.push(Problem::new(
-                    kind,
-                    name,
-                    path_of_error(value.get(), &err),
-                    strip_position(&err),
-                ));
+                problems.push(Problem::new(kind, name, err.path(), err.message));
             }
         }
     }
@@ -186,135 +233,20 @@ fn read_records<T: DeserializeOwned>(
 }
 
 /// The id of a record that does not fit its type (a country's code), when it is an object with
-/// one that is a string and not blank. Only the kind's own naming field counts (a partner with
-/// a `code` but no `id` is nameless, and so is a change, which has no id: changes are named by
-/// their place), and only in an object: serde would read a struct from an array too, and name
-/// `["A"]` "A".
-fn record_id(kind: RecordKind, text: &str) -> Option<String> {
+/// one that is a string and not blank (the last, if the key is written twice). Only the kind's
+/// own naming field counts: a partner with a `code` but no `id` is nameless, and so is a
+/// change, which has no id (changes are named by their place).
+fn record_id(kind: RecordKind, record: &Json<'_>) -> Option<String> {
     let key = match kind {
         RecordKind::Country => "code",
         RecordKind::Sector | RecordKind::Source | RecordKind::Partner | RecordKind::Figure => "id",
         RecordKind::Change | RecordKind::File => return None,
     };
-    let record: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text).ok()?;
     record
-        .get(key)?
+        .member(key)?
         .as_str()
         .filter(|id| !id.trim().is_empty())
         .map(str::to_owned)
-}
-
-/// serde_json appends " at line L column C" to its messages; the error carries them apart.
-fn strip_position(err: &serde_json::Error) -> String {
-    let text = err.to_string();
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
-    }
-}
-
-/// The path (`events[2].date`) of the value a serde_json error stopped at, found by walking the
-/// text up to the error's line and column. serde_json reports a value's error just after the
-/// value, and a missing field at the end of its object, where the path is the object's.
-pub fn path_of_error(text: &str, err: &serde_json::Error) -> String {
-    let end = byte_offset(text, err.line(), err.column());
-    let missing = err.to_string().starts_with("missing field");
-    json_path_at(&text[..end], missing)
-}
-
-/// The byte offset of a 1-based line and column (columns count bytes, as serde_json's do).
-fn byte_offset(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let mut end = (line_start + column).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    end
-}
-
-/// Where a JSON text cut at some point stands: the keys and indices of the open containers.
-/// With `container_only`, the key being read in the innermost object is left out.
-fn json_path_at(text: &str, container_only: bool) -> String {
-    enum Frame {
-        Object { key: Option<String> },
-        Array { index: usize },
-    }
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut expect_key = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        match c {
-            '{' => {
-                stack.push(Frame::Object { key: None });
-                expect_key = true;
-            }
-            '[' => {
-                stack.push(Frame::Array { index: 0 });
-                expect_key = false;
-            }
-            '}' | ']' => {
-                stack.pop();
-                expect_key = false;
-            }
-            ',' => match stack.last_mut() {
-                Some(Frame::Array { index }) => *index += 1,
-                Some(Frame::Object { key }) => {
-                    *key = None;
-                    expect_key = true;
-                }
-                None => {}
-            },
-            '"' => {
-                let mut string = String::new();
-                while let Some((_, c)) = chars.next() {
-                    match c {
-                        '"' => break,
-                        // The escaped character is part of the string, whatever it is.
-                        '\\' => {
-                            if let Some((_, escaped)) = chars.next() {
-                                string.push(escaped);
-                            }
-                        }
-                        c => string.push(c),
-                    }
-                }
-                if expect_key {
-                    if let Some(Frame::Object { key }) = stack.last_mut() {
-                        *key = Some(string);
-                    }
-                    expect_key = false;
-                }
-            }
-            _ => {}
-        }
-    }
-    if container_only {
-        if let Some(Frame::Object { key }) = stack.last_mut() {
-            *key = None;
-        }
-    }
-    let mut path = String::new();
-    for frame in &stack {
-        match frame {
-            Frame::Object { key: Some(key) } => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-            }
-            Frame::Object { key: None } => {}
-            Frame::Array { index } => {
-                path.push('[');
-                path.push_str(&index.to_string());
-                path.push(']');
-            }
-        }
-    }
-    path
 }
 
 /// Fetches the data file's text; HTTP failures become typed errors.

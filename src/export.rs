@@ -8,8 +8,8 @@
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
+use crate::json::{self, ToJson};
 use crate::model::{claim_sources, Dataset, PartnerId, Vocabulary};
 
 /// The CSV's columns, in order.
@@ -111,7 +111,7 @@ pub fn push_field(out: &mut String, field: &str) {
 /// credits; the countries and sources those partners use; the figures about them alone; and the
 /// changes about any of these. Records are written as they are (a `related` partner that is not
 /// exported stays named), so a reader can trace each back to the full file.
-pub fn json(data: &Dataset, visible: &[PartnerId], citation: &str) -> serde_json::Result<String> {
+pub fn json(data: &Dataset, visible: &[PartnerId], citation: &str) -> String {
     // In the order shown, as the CSV is, not the file's.
     let partners_in_order: Vec<_> = visible.iter().filter_map(|id| data.partner(id)).collect();
     let shown: HashSet<&str> = partners_in_order.iter().map(|p| p.id.as_str()).collect();
@@ -148,88 +148,78 @@ pub fn json(data: &Dataset, visible: &[PartnerId], citation: &str) -> serde_json
         .collect();
 
     let mut out = String::from("{\n");
-    push_value(&mut out, "citation", &citation)?;
-    push_value(&mut out, "schema", &data.schema)?;
-    push_value(&mut out, "checked", &data.checked)?;
-    push_value(&mut out, "home", &data.home)?;
+    push_value(&mut out, "citation", &citation);
+    push_value(&mut out, "schema", &data.schema);
+    push_value(&mut out, "checked", &data.checked);
+    push_value(&mut out, "home", &data.home);
     push_list(
         &mut out,
         "countries",
         data.countries
             .iter()
             .filter(|c| countries.contains(c.code.as_str()))
-            .map(serde_json::to_string),
-    )?;
+            .map(|r| json::to_string(r)),
+    );
     push_list(
         &mut out,
         "sectors",
-        data.sectors.iter().map(serde_json::to_string),
-    )?;
+        data.sectors.iter().map(|r| json::to_string(r)),
+    );
     push_list(
         &mut out,
         "sources",
         data.sources
             .iter()
             .filter(|s| cited.contains(s.id.as_str()))
-            .map(serde_json::to_string),
-    )?;
+            .map(|r| json::to_string(r)),
+    );
     push_list(
         &mut out,
         "partners",
-        partners_in_order.iter().map(serde_json::to_string),
-    )?;
+        partners_in_order.iter().map(|p| json::to_string(*p)),
+    );
     push_list(
         &mut out,
         "figures",
-        figures.iter().map(serde_json::to_string),
-    )?;
+        figures.iter().map(|f| json::to_string(*f)),
+    );
     push_list(
         &mut out,
         "credits",
-        data.credits.iter().map(serde_json::to_string),
-    )?;
+        data.credits.iter().map(|r| json::to_string(r)),
+    );
     push_list(
         &mut out,
         "changes",
-        changes.iter().map(serde_json::to_string),
-    )?;
+        changes.iter().map(|c| json::to_string(*c)),
+    );
     // The last member takes no comma.
     if out.ends_with(",\n") {
         out.truncate(out.len() - 2);
         out.push('\n');
     }
     out.push_str("}\n");
-    Ok(out)
+    out
 }
 
-fn push_value<T: Serialize + ?Sized>(
-    out: &mut String,
-    name: &str,
-    value: &T,
-) -> serde_json::Result<()> {
-    out.push_str(&serde_json::to_string(name)?);
+fn push_value(out: &mut String, name: &str, value: &dyn ToJson) {
+    json::write_str(out, name);
     out.push(':');
-    out.push_str(&serde_json::to_string(value)?);
+    value.write_json(out);
     out.push_str(",\n");
-    Ok(())
 }
 
 /// `"name":[` and one record a line, as the data file is laid out.
-fn push_list(
-    out: &mut String,
-    name: &str,
-    records: impl Iterator<Item = serde_json::Result<String>>,
-) -> serde_json::Result<()> {
-    out.push_str(&serde_json::to_string(name)?);
+fn push_list(out: &mut String, name: &str, records: impl Iterator<Item = String>) {
+    json::write_str(out, name);
     out.push_str(":[");
     let mut first = true;
     for record in records {
         out.push_str(if first { "\n" } else { ",\n" });
-        out.push_str(&record?);
+        out.push_str(&record);
         first = false;
     }
     out.push_str(if first { "],\n" } else { "\n],\n" });
-    Ok(())
 }
 
 /// A file name that says whose partners these are and the date of the data:

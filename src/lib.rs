@@ -22,6 +22,7 @@ pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod i18n;
+pub mod json;
 pub mod map_input;
 pub mod markup;
 pub mod model;

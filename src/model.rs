@@ -113,6 +113,22 @@ macro_rules! id_type {
                 String::deserialize(deserializer).map(Self::from)
             }
         }
+
+        impl $crate::json::FromJson for $name {
+            fn from_json(value: &$crate::json::Json<'_>) -> Result<Self, $crate::json::TypeError> {
+                <String as $crate::json::FromJson>::from_json(value).map(Self::from)
+            }
+
+            fn placeholder() -> Self {
+                Self::default()
+            }
+        }
+
+        impl $crate::json::ToJson for $name {
+            fn write_json(&self, out: &mut String) {
+                $crate::json::write_str(out, &self.0);
+            }
+        }
     };
 }
 
@@ -174,6 +190,23 @@ macro_rules! vocabulary {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let text = <String as ::serde::Deserialize>::deserialize(deserializer)?;
                 $crate::model::from_exact_id(&text).map_err(::serde::de::Error::custom)
+            }
+        }
+
+        impl $crate::json::FromJson for $name {
+            fn from_json(value: &$crate::json::Json<'_>) -> Result<Self, $crate::json::TypeError> {
+                const IDS: &[&str] = &[$($id,)*];
+                $crate::json::word(value, IDS).map(|i| Self::ALL[i])
+            }
+
+            fn placeholder() -> Self {
+                Self::ALL[0]
+            }
+        }
+
+        impl $crate::json::ToJson for $name {
+            fn write_json(&self, out: &mut String) {
+                $crate::json::write_str(out, $crate::model::Vocabulary::id(*self));
             }
         }
     };
@@ -662,4 +695,165 @@ impl Dataset {
             .map(|c| c.name.clone())
             .or_else(|| partner.country_label.clone())
     }
+}
+
+/// Reading and writing the records as the data file's JSON ([`crate::json`]).
+mod json_form {
+    use super::*;
+    use crate::json::{Fields, FromJson, Json, Members, ToJson, TypeError};
+
+    /// Declares how a struct is read and written, field by field in the order declared:
+    /// `req` fields must be there; `opt` fields may be absent or null, and are left out when
+    /// `None`; `or_default` fields take their default when absent, and are left out when empty
+    /// or `false`. This is what serde's attributes above say, which the native tests check.
+    macro_rules! record {
+        ($name:ident { $($field:ident: $how:ident),* $(,)? }) => {
+            impl FromJson for $name {
+                fn from_json(value: &Json<'_>) -> Result<Self, TypeError> {
+                    let mut fields = Fields::of(value);
+                    let record = $name {
+                        $($field: fields.$how(stringify!($field)),)*
+                    };
+                    fields.finish(record)
+                }
+
+                fn placeholder() -> Self {
+                    $name {
+                        $($field: placeholder!($how),)*
+                    }
+                }
+            }
+
+            impl ToJson for $name {
+                fn write_json(&self, out: &mut String) {
+                    let mut members = Members::open(out);
+                    $(write_field!(members, $how, stringify!($field), &self.$field);)*
+                    members.close();
+                }
+            }
+        };
+    }
+
+    macro_rules! write_field {
+        ($members:ident, req, $key:expr, $value:expr) => {
+            $members.field($key, $value)
+        };
+        ($members:ident, opt, $key:expr, $value:expr) => {
+            if let Some(value) = $value {
+                $members.field($key, value)
+            }
+        };
+        ($members:ident, or_default, $key:expr, $value:expr) => {
+            if !ToJson::is_default($value) {
+                $members.field($key, $value)
+            }
+        };
+    }
+
+    macro_rules! placeholder {
+        (opt) => {
+            None
+        };
+        ($how:ident) => {
+            FromJson::placeholder()
+        };
+    }
+
+    record!(Text { id: req, en: req });
+    record!(Home {
+        id: req,
+        name: req,
+        country: req,
+        geo: req,
+    });
+    record!(Geo {
+        lat: req,
+        lon: req,
+        geonameid: req,
+        tz: req,
+        place: req,
+        seat: or_default,
+    });
+    record!(Country {
+        code: req,
+        name: req,
+        region: req,
+    });
+    record!(Sector {
+        id: req,
+        label: req,
+        short: opt,
+    });
+    record!(Source {
+        id: req,
+        url: req,
+        publisher: req,
+        title: req,
+        published: req,
+        language: req,
+        checked: req,
+    });
+    record!(Partner {
+        id: req,
+        name: req,
+        country: opt,
+        country_label: opt,
+        level: req,
+        relation: req,
+        status: req,
+        since: opt,
+        geo: opt,
+        sectors: req,
+        summary: req,
+        note: opt,
+        related: or_default,
+        events: or_default,
+        sources: req,
+        conflicts: or_default,
+        checked: req,
+    });
+    record!(Event {
+        date: req,
+        until: opt,
+        kind: req,
+        title: req,
+        summary: opt,
+        place: opt,
+        people: or_default,
+        sectors: or_default,
+        sources: req,
+    });
+    record!(Person {
+        name: req,
+        role: req,
+    });
+    record!(Conflict {
+        field: req,
+        claims: req,
+        reason: req,
+    });
+    record!(Claim {
+        value: req,
+        date: opt,
+        sources: req,
+        shown: or_default,
+    });
+    record!(Figure {
+        id: req,
+        value: req,
+        label: req,
+        date: req,
+        note: opt,
+        partners: or_default,
+        sources: req,
+        conflicts: or_default,
+        checked: req,
+    });
+    record!(Change {
+        date: req,
+        record: req,
+        kind: req,
+        text: req,
+        sources: req,
+    });
 }

@@ -171,6 +171,23 @@ impl Serialize for PartialDate {
     }
 }
 
+impl crate::json::FromJson for PartialDate {
+    fn from_json(value: &crate::json::Json<'_>) -> Result<Self, crate::json::TypeError> {
+        let text = <String as crate::json::FromJson>::from_json(value)?;
+        PartialDate::parse(&text).map_err(|err| crate::json::TypeError::new(err.to_string()))
+    }
+
+    fn placeholder() -> Self {
+        NaiveDate::MIN.into()
+    }
+}
+
+impl crate::json::ToJson for PartialDate {
+    fn write_json(&self, out: &mut String) {
+        crate::json::write_str(out, &self.to_string());
+    }
+}
+
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;

@@ -3,7 +3,7 @@
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
 //! `scripts/bench`.
 //!
-//! The goal is 220 KB and it is not met: the build is about 340 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 320 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -43,7 +43,12 @@ use std::path::Path;
 /// here (this test measures 354,330 bytes, 346.0 KB: 341,034 WebAssembly, 10,124 JS, and the
 /// service worker and its loader, 3,172) and takes Lighthouse's total blocking time on a phone
 /// from 2.8-3.7 s to 50-90 ms (performance 68-70 -> 98-99).
-const CODE_BUDGET: usize = 347 * 1024;
+///
+/// Lowered to 322 KB by the app's own JSON reader and writer (`json`) in place of serde's
+/// derived ones and serde_json: 27.6 KB less WebAssembly (`gzip -9`: 341,034 -> 313,431
+/// bytes). This test measures 328,707 bytes (321.0 KB): 315,386 WebAssembly, 10,150 JS, and
+/// the service worker and its loader, 3,171.
+const CODE_BUDGET: usize = 322 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

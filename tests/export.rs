@@ -174,7 +174,7 @@ fn the_json_holds_the_records_shown_exactly_as_the_data_file_writes_them() {
         .rev()
         .collect();
     assert!(visible.len() >= 3);
-    let text = json(&data, &visible, "A citation line.").expect("JSON");
+    let text = json(&data, &visible, "A citation line.");
     let value: Value = serde_json::from_str(&text).expect("valid JSON");
     assert_eq!(value["citation"], "A citation line.");
     assert_eq!(value["checked"], data.checked.to_string());
@@ -204,7 +204,7 @@ fn the_json_loads_as_a_data_file_of_its_own() {
         .filter(|p| p.relation == jakarta_sister_cities::model::Relation::SisterCity)
         .map(|p| p.id.clone())
         .collect();
-    let text = json(&data, &visible, "cite").expect("JSON");
+    let text = json(&data, &visible, "cite");
     let loaded = parse(&text, today()).expect("the export reads as a data file");
     // Only a `related` partner that was not exported may be reported; nothing else is lost.
     for problem in &loaded.problems {

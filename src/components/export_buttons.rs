@@ -80,7 +80,7 @@ fn make_file(
                 &PartialDate::from(today),
                 lang,
             );
-            let text = export::json(data, &visible, &citation).map_err(|e| e.to_string())?;
+            let text = export::json(data, &visible, &citation);
             Ok((
                 export::file_name(data, "json"),
                 "application/json;charset=utf-8",

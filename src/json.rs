@@ -1,0 +1,859 @@
+//! A small JSON reader for the data file, written for the size of the WebAssembly: serde's
+//! derived readers and serde_json's generic parser cost the release build about 35 KB gzip
+//! (measured with both in and with the loader stubbed out), this one a few.
+//!
+//! It reads in two steps, as the loader needs: [`split`] checks the syntax of a whole text
+//! and hands back the raw text of each member or item without building a tree (a file of
+//! thousands of partners is never a tree in memory), and [`parse`] builds the tree of one
+//! record, which [`FromJson`] turns into a typed value. A typed error carries the path of
+//! the value it is about (`events[2].date`), built on its way out.
+
+use std::fmt;
+
+/// Nesting deeper than this is refused (serde_json refuses 128 levels too), so that no input
+/// can overflow the stack.
+const MAX_DEPTH: usize = 127;
+
+/// A JSON value. Numbers keep their text, so that an integer field can refuse `1.5` and
+/// `1e3` as serde does, and a float reads with correct rounding.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json<'a> {
+    Null,
+    Bool(bool),
+    Number(&'a str),
+    String(String),
+    Array(Vec<Json<'a>>),
+    /// The members in the order written; a key may repeat (see [`Obj`]).
+    Object(Vec<(String, Json<'a>)>),
+}
+
+/// Where a text stops being JSON: the byte offset and what was wrong there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub offset: usize,
+    pub message: &'static str,
+}
+
+impl SyntaxError {
+    /// The 1-based line and column (in bytes) of the error in `text`.
+    pub fn line_column(&self, text: &str) -> (usize, usize) {
+        let before = &text.as_bytes()[..self.offset.min(text.len())];
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        (line, before.len() - line_start + 1)
+    }
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    pos: usize,
+    depth: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser {
+            text,
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    fn fail<T>(&self, message: &'static str) -> Result<T, SyntaxError> {
+        Err(SyntaxError {
+            offset: self.pos,
+            message,
+        })
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    /// Skips space and takes `byte` if it comes next.
+    fn eat(&mut self, byte: u8) -> bool {
+        self.skip_space();
+        let found = self.peek() == Some(byte);
+        if found {
+            self.pos += 1;
+        }
+        found
+    }
+
+    fn expect(&mut self, byte: u8, message: &'static str) -> Result<(), SyntaxError> {
+        if self.eat(byte) {
+            Ok(())
+        } else if self.peek().is_none() {
+            self.fail("the text ends too early")
+        } else {
+            self.fail(message)
+        }
+    }
+
+    /// The end of the whole text: only space may follow the value.
+    fn finish(&mut self) -> Result<(), SyntaxError> {
+        self.skip_space();
+        if self.pos < self.text.len() {
+            return self.fail("more text after the end of the value");
+        }
+        Ok(())
+    }
+
+    /// Reads one value; with `build`, as a tree, else only checking it (the tree is `Null`).
+    fn value(&mut self, build: bool) -> Result<Json<'a>, SyntaxError> {
+        self.skip_space();
+        match self.peek() {
+            None => self.fail("the text ends where a value should be"),
+            Some(b'{') => self.nested(build, b'}', Self::members),
+            Some(b'[') => self.nested(build, b']', Self::items),
+            Some(b'"') => {
+                let text = self.string(build)?;
+                Ok(if build {
+                    Json::String(text)
+                } else {
+                    Json::Null
+                })
+            }
+            Some(b'-' | b'0'..=b'9') => self.number().map(Json::Number),
+            Some(_) => {
+                for (word, value) in [
+                    ("true", Json::Bool(true)),
+                    ("false", Json::Bool(false)),
+                    ("null", Json::Null),
+                ] {
+                    if self.text[self.pos..].starts_with(word) {
+                        self.pos += word.len();
+                        return Ok(value);
+                    }
+                }
+                self.fail("expected a value")
+            }
+        }
+    }
+
+    /// An object or array: opened here, its insides read by `inside`, closed by `close`.
+    fn nested(
+        &mut self,
+        build: bool,
+        close: u8,
+        inside: fn(&mut Self, bool) -> Result<Json<'a>, SyntaxError>,
+    ) -> Result<Json<'a>, SyntaxError> {
+        if self.depth >= MAX_DEPTH {
+            return self.fail("values nested too deeply");
+        }
+        self.depth += 1;
+        self.pos += 1;
+        let value = if self.eat(close) {
+            Ok(if close == b'}' {
+                Json::Object(Vec::new())
+            } else {
+                Json::Array(Vec::new())
+            })
+        } else {
+            inside(self, build)
+        };
+        self.depth -= 1;
+        value
+    }
+
+    fn members(&mut self, build: bool) -> Result<Json<'a>, SyntaxError> {
+        let mut members = Vec::new();
+        loop {
+            self.skip_space();
+            if self.peek() != Some(b'"') {
+                return self.fail("expected a key in quotes");
+            }
+            let key = self.string(build)?;
+            self.expect(b':', "expected `:` after a key")?;
+            let value = self.value(build)?;
+            if build {
+                members.push((key, value));
+            }
+            if !self.eat(b',') {
+                self.expect(b'}', "expected `,` or `}` after a member")?;
+                return Ok(Json::Object(members));
+            }
+        }
+    }
+
+    fn items(&mut self, build: bool) -> Result<Json<'a>, SyntaxError> {
+        let mut items = Vec::new();
+        loop {
+            let value = self.value(build)?;
+            if build {
+                items.push(value);
+            }
+            if !self.eat(b',') {
+                self.expect(b']', "expected `,` or `]` after an item")?;
+                return Ok(Json::Array(items));
+            }
+        }
+    }
+
+    /// A string from its opening quote; unescaped only when `build`.
+    fn string(&mut self, build: bool) -> Result<String, SyntaxError> {
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            if build {
+                out.push_str(&self.text[start..self.pos]);
+            }
+            match self.peek() {
+                None => return self.fail("the text ends inside a string"),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = self.escape()?;
+                    if build {
+                        out.push(c);
+                    }
+                }
+                Some(_) => return self.fail("a control character inside a string"),
+            }
+        }
+    }
+
+    /// The character of an escape, from the byte after its backslash.
+    fn escape(&mut self) -> Result<char, SyntaxError> {
+        let Some(b) = self.peek() else {
+            return self.fail("the text ends inside a string");
+        };
+        self.pos += 1;
+        Ok(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex4()?;
+                let code = if (0xD800..0xDC00).contains(&first) {
+                    if !self.text[self.pos..].starts_with("\\u") {
+                        return self.fail("a lone surrogate in a \\u escape");
+                    }
+                    self.pos += 2;
+                    let second = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&second) {
+                        return self.fail("a lone surrogate in a \\u escape");
+                    }
+                    0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                } else {
+                    first
+                };
+                match char::from_u32(code) {
+                    Some(c) => c,
+                    None => return self.fail("a lone surrogate in a \\u escape"),
+                }
+            }
+            _ => {
+                self.pos -= 1;
+                return self.fail("an unknown escape in a string");
+            }
+        })
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let digits = self.text.get(self.pos..self.pos + 4);
+        match digits.filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit())) {
+            Some(d) => {
+                self.pos += 4;
+                u32::from_str_radix(d, 16).or_else(|_| self.fail("a bad \\u escape"))
+            }
+            None => self.fail("a bad \\u escape"),
+        }
+    }
+
+    /// A number as JSON writes it: `-`? int (`.` digits)? (`e` sign? digits)?.
+    fn number(&mut self) -> Result<&'a str, SyntaxError> {
+        let start = self.pos;
+        self.eat_byte(b'-');
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return self.fail("a number without digits"),
+        }
+        if self.eat_byte(b'.') {
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return self.fail("a number without digits after its point");
+            }
+            self.digits();
+        }
+        if self.eat_byte(b'e') || self.eat_byte(b'E') {
+            if !self.eat_byte(b'+') {
+                self.eat_byte(b'-');
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return self.fail("a number without digits in its exponent");
+            }
+            self.digits();
+        }
+        Ok(&self.text[start..self.pos])
+    }
+
+    fn eat_byte(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        if found {
+            self.pos += 1;
+        }
+        found
+    }
+
+    fn digits(&mut self) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+    }
+
+    /// The raw text of the next value, checked but not built.
+    fn raw_value(&mut self) -> Result<&'a str, SyntaxError> {
+        self.skip_space();
+        let start = self.pos;
+        self.value(false)?;
+        Ok(&self.text[start..self.pos])
+    }
+}
+
+/// The parts of a whole text, its syntax checked throughout.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Split<'a> {
+    /// An object: each member's key (unescaped) and the raw text of its value.
+    Object(Vec<(String, &'a str)>),
+    /// An array: the raw text of each item.
+    Array(Vec<&'a str>),
+    /// Any other value, as raw text.
+    Scalar(&'a str),
+}
+
+/// Checks that `text` is one JSON value and splits it one level down, without building the
+/// values inside.
+pub fn split(text: &str) -> Result<Split<'_>, SyntaxError> {
+    let mut p = Parser::new(text);
+    p.skip_space();
+    let split = match p.peek() {
+        Some(b'{') => {
+            p.pos += 1;
+            p.depth = 1;
+            let mut members = Vec::new();
+            if p.eat(b'}') {
+                return p.finish().map(|()| Split::Object(members));
+            }
+            loop {
+                p.skip_space();
+                if p.peek() != Some(b'"') {
+                    return p.fail("expected a key in quotes");
+                }
+                let key = p.string(true)?;
+                p.expect(b':', "expected `:` after a key")?;
+                members.push((key, p.raw_value()?));
+                if !p.eat(b',') {
+                    p.expect(b'}', "expected `,` or `}` after a member")?;
+                    break Split::Object(members);
+                }
+            }
+        }
+        Some(b'[') => {
+            p.pos += 1;
+            p.depth = 1;
+            let mut items = Vec::new();
+            if !p.eat(b']') {
+                loop {
+                    items.push(p.raw_value()?);
+                    if !p.eat(b',') {
+                        p.expect(b']', "expected `,` or `]` after an item")?;
+                        break;
+                    }
+                }
+            }
+            Split::Array(items)
+        }
+        _ => Split::Scalar(p.raw_value()?),
+    };
+    p.finish()?;
+    Ok(split)
+}
+
+/// Reads `text` as one JSON value, as a tree.
+pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
+    let mut p = Parser::new(text);
+    let value = p.value(true)?;
+    p.finish()?;
+    Ok(value)
+}
+
+/// One step of a path inside a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// A value that does not fit its type: what is wrong, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeError {
+    /// Innermost first; [`TypeError::path`] reverses it.
+    steps: Vec<Step>,
+    pub message: String,
+}
+
+impl TypeError {
+    pub fn new(message: impl Into<String>) -> Self {
+        TypeError {
+            steps: Vec::new(),
+            message: message.into(),
+        }
+    }
+
+    fn at(mut self, step: Step) -> Self {
+        self.steps.push(step);
+        self
+    }
+
+    /// Where the error is: `events[2].date`, or empty for the value itself.
+    pub fn path(&self) -> String {
+        let mut path = String::new();
+        for step in self.steps.iter().rev() {
+            match step {
+                Step::Key(key) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                }
+                Step::Index(i) => {
+                    path.push('[');
+                    path.push_str(&i.to_string());
+                    path.push(']');
+                }
+            }
+        }
+        path
+    }
+}
+
+impl fmt::Display for TypeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl Json<'_> {
+    /// What the value is, in words for an error: `string "south"`, `an array`.
+    fn describe(&self) -> String {
+        match self {
+            Json::Null => "null".to_owned(),
+            Json::Bool(b) => format!("boolean `{b}`"),
+            Json::Number(n) => format!("number `{n}`"),
+            Json::String(s) => format!("string {s:?}"),
+            Json::Array(_) => "an array".to_owned(),
+            Json::Object(_) => "an object".to_owned(),
+        }
+    }
+
+    /// The error for a value of the wrong type.
+    #[inline(never)]
+    pub fn invalid(&self, expected: &str) -> TypeError {
+        TypeError::new(format!(
+            "invalid type: {}, expected {expected}",
+            self.describe()
+        ))
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The member `key` of an object (the last of its name, as a JSON object map reads a
+    /// repeated key): for naming a record that may be broken otherwise.
+    pub fn member(&self, key: &str) -> Option<&Json<'_>> {
+        match self {
+            Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+/// A type read from a JSON value.
+pub trait FromJson: Sized {
+    fn from_json(value: &Json<'_>) -> Result<Self, TypeError>;
+
+    /// A value that stands in for one that could not be read, so that a struct can be built
+    /// whole before its first error is reported (see [`Fields`]).
+    fn placeholder() -> Self;
+}
+
+/// Reads an object's fields into a struct. Each field is read in one call that cannot fail:
+/// the first error is kept and a placeholder stands in, and [`Fields::finish`] reports it. A
+/// struct of many fields so builds without an exit (and its clean-up) per field, which is
+/// what makes derived readers large. A field that is read and written twice is an error, as
+/// serde's derived readers make it; fields that are not read are ignored.
+pub struct Fields<'j, 'a> {
+    members: &'j [(String, Json<'a>)],
+    error: Option<TypeError>,
+}
+
+impl<'j, 'a> Fields<'j, 'a> {
+    /// The fields of `value`, which must be an object.
+    pub fn of(value: &'j Json<'a>) -> Self {
+        match value {
+            Json::Object(members) => Fields {
+                members,
+                error: None,
+            },
+            other => Fields {
+                members: &[],
+                error: Some(other.invalid("an object")),
+            },
+        }
+    }
+
+    /// `value` if every field was read, else the first error.
+    pub fn finish<T>(self, value: T) -> Result<T, TypeError> {
+        match self.error {
+            None => Ok(value),
+            Some(err) => Err(err),
+        }
+    }
+
+    #[inline(never)]
+    fn fail(&mut self, key: &'static str, err: TypeError) {
+        if self.error.is_none() {
+            self.error = Some(err.at(Step::Key(key)));
+        }
+    }
+
+    /// The member `key`, if it is there once.
+    #[inline(never)]
+    fn get(&mut self, key: &'static str) -> Option<&'j Json<'a>> {
+        let mut found = self.members.iter().filter(|(k, _)| k == key);
+        let first = found.next().map(|(_, v)| v);
+        if found.next().is_some() {
+            if self.error.is_none() {
+                self.error = Some(TypeError::new(format!("duplicate field `{key}`")));
+            }
+            return None;
+        }
+        first
+    }
+
+    fn read<T: FromJson>(&mut self, key: &'static str, value: &Json<'_>) -> T {
+        T::from_json(value).unwrap_or_else(|err| {
+            self.fail(key, err);
+            T::placeholder()
+        })
+    }
+
+    /// A field that must be there.
+    #[inline(never)]
+    pub fn req<T: FromJson>(&mut self, key: &'static str) -> T {
+        let missing = self.error.is_none() && !self.members.iter().any(|(k, _)| k == key);
+        match self.get(key) {
+            Some(value) => self.read(key, value),
+            None => {
+                if missing {
+                    self.error = Some(TypeError::new(format!("missing field `{key}`")));
+                }
+                T::placeholder()
+            }
+        }
+    }
+
+    /// A field that may be absent or `null`.
+    #[inline(never)]
+    pub fn opt<T: FromJson>(&mut self, key: &'static str) -> Option<T> {
+        match self.get(key) {
+            None | Some(Json::Null) => None,
+            Some(value) => Some(self.read(key, value)),
+        }
+    }
+
+    /// A field that takes its placeholder (empty, `false`) when absent.
+    #[inline(never)]
+    pub fn or_default<T: FromJson>(&mut self, key: &'static str) -> T {
+        match self.get(key) {
+            None => T::placeholder(),
+            Some(value) => self.read(key, value),
+        }
+    }
+}
+
+impl FromJson for String {
+    fn from_json(value: &Json<'_>) -> Result<Self, TypeError> {
+        match value {
+            Json::String(s) => Ok(s.clone()),
+            other => Err(other.invalid("a string")),
+        }
+    }
+
+    fn placeholder() -> Self {
+        String::new()
+    }
+}
+
+/// The index in `ids` of the string `value`, spelled exactly so, or an error that lists them.
+pub fn word(value: &Json<'_>, ids: &[&'static str]) -> Result<usize, TypeError> {
+    let text = value.as_str().ok_or_else(|| value.invalid("a string"))?;
+    ids.iter().position(|id| *id == text).ok_or_else(|| {
+        TypeError::new(format!(
+            "unknown value \"{text}\", expected one of {}",
+            ids.join(", ")
+        ))
+    })
+}
+
+impl FromJson for bool {
+    fn from_json(value: &Json<'_>) -> Result<Self, TypeError> {
+        match value {
+            Json::Bool(b) => Ok(*b),
+            other => Err(other.invalid("a boolean")),
+        }
+    }
+
+    fn placeholder() -> Self {
+        false
+    }
+}
+
+/// A number's text as the closest `f64`: by the browser's own parser in the WebAssembly
+/// (Rust's would add its tables, about 10 KB, to the download), by Rust's natively. Both round
+/// correctly.
+fn float(text: &str) -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::parse_float(text)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.parse().unwrap_or(f64::NAN)
+    }
+}
+
+impl FromJson for f64 {
+    fn from_json(value: &Json<'_>) -> Result<Self, TypeError> {
+        match value {
+            Json::Number(n) => Some(float(n))
+                .filter(|f| f.is_finite())
+                .ok_or_else(|| TypeError::new(format!("number out of range: {n}"))),
+            other => Err(other.invalid("a number")),
+        }
+    }
+
+    fn placeholder() -> Self {
+        0.0
+    }
+}
+
+/// A whole number from 0 to `max`, written without a point or exponent.
+fn unsigned(value: &Json<'_>, max: u64) -> Result<u64, TypeError> {
+    match value {
+        Json::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => n
+            .parse::<u64>()
+            .ok()
+            .filter(|&v| v <= max)
+            .ok_or_else(|| TypeError::new(format!("number out of range: {n}"))),
+        other => Err(other.invalid("a whole number of 0 or more")),
+    }
+}
+
+impl FromJson for u32 {
+    fn from_json(value: &Json<'_>) -> Result<Self, TypeError> {
+        unsigned(value, u64::from(u32::MAX)).map(|v| v as u32)
+    }
+
+    fn placeholder() -> Self {
+        0
+    }
+}
+
+impl FromJson for u64 {
+    fn from_json(value: &Json<'_>) -> Result<Self, TypeError> {
+        unsigned(value, u64::MAX)
+    }
+
+    fn placeholder() -> Self {
+        0
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(value: &Json<'_>) -> Result<Self, TypeError> {
+        match value {
+            Json::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| T::from_json(item).map_err(|e| e.at(Step::Index(i))))
+                .collect(),
+            other => Err(other.invalid("an array")),
+        }
+    }
+
+    fn placeholder() -> Self {
+        Vec::new()
+    }
+}
+
+/// A value written as JSON, in the data file's own form (see [`to_string`]).
+pub trait ToJson {
+    fn write_json(&self, out: &mut String);
+
+    /// True when a field of this value is left out of a record: an empty list, `false`.
+    fn is_default(&self) -> bool {
+        false
+    }
+}
+
+/// `value` as compact JSON, as the data file writes it: members in the order the types
+/// declare them, absent and empty optional fields left out, whole numbers without a point.
+pub fn to_string(value: &dyn ToJson) -> String {
+    let mut out = String::new();
+    value.write_json(&mut out);
+    out
+}
+
+/// Writes a string with JSON's escapes: quote, backslash and control characters only.
+pub fn write_str(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c < ' ' => {
+                out.push_str("\\u00");
+                out.push(char::from(b"0123456789abcdef"[(c as usize) >> 4]));
+                out.push(char::from(b"0123456789abcdef"[(c as usize) & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Writes an object's members one by one.
+pub struct Members<'o> {
+    out: &'o mut String,
+    first: bool,
+}
+
+impl<'o> Members<'o> {
+    pub fn open(out: &'o mut String) -> Self {
+        out.push('{');
+        Members { out, first: true }
+    }
+
+    /// Writes `"key":value`.
+    pub fn field(&mut self, key: &str, value: &dyn ToJson) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        write_str(self.out, key);
+        self.out.push(':');
+        value.write_json(self.out);
+    }
+
+    pub fn close(self) {
+        self.out.push('}');
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+
+    fn is_default(&self) -> bool {
+        !*self
+    }
+}
+
+impl ToJson for f64 {
+    /// The shortest text that reads back as the same number, a whole number without a
+    /// point (`23`, as the file writes its figures); `null` for what JSON cannot hold.
+    fn write_json(&self, out: &mut String) {
+        if self.is_finite() {
+            out.push_str(&self.to_string());
+        } else {
+            out.push_str("null");
+        }
+    }
+}
+
+impl ToJson for u32 {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(&self.to_string());
+    }
+}
+
+impl ToJson for u64 {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(&self.to_string());
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+
+    fn is_default(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for std::sync::Arc<T> {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
