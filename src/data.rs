@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::json::{self, FromJson, Json, Split};
+use crate::json::{self, FromJson, Json, Member, Split};
 use crate::model::{
     Change, Country, Dataset, Figure, Home, Partner, Sector, Source, Text, KNOWN_SCHEMAS,
 };
@@ -111,18 +111,18 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
     let mut file = FileRecords::default();
     let (read, found) = (&mut file, &mut problems);
     let countries: Vec<Country> =
-        read_records(RecordKind::Country, &outer.list("countries")?, read, found);
+        read_records(RecordKind::Country, outer.list("countries")?, read, found);
     let sectors: Vec<Sector> =
-        read_records(RecordKind::Sector, &outer.list("sectors")?, read, found);
+        read_records(RecordKind::Sector, outer.list("sectors")?, read, found);
     let sources: Vec<Source> =
-        read_records(RecordKind::Source, &outer.list("sources")?, read, found);
+        read_records(RecordKind::Source, outer.list("sources")?, read, found);
     let partners: Vec<Partner> =
-        read_records(RecordKind::Partner, &outer.list("partners")?, read, found);
+        read_records(RecordKind::Partner, outer.list("partners")?, read, found);
     let partners = partners.into_iter().map(std::sync::Arc::new).collect();
     let figures: Vec<Figure> =
-        read_records(RecordKind::Figure, &outer.list("figures")?, read, found);
+        read_records(RecordKind::Figure, outer.list("figures")?, read, found);
     let changes: Vec<Change> =
-        read_records(RecordKind::Change, &outer.list("changes")?, read, found);
+        read_records(RecordKind::Change, outer.list("changes")?, read, found);
 
     let dataset = Dataset::new(
         schema, checked, home, countries, sectors, sources, partners, figures, credits, changes,
@@ -135,14 +135,14 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
 /// The file's outer object: each member's key and raw text. Its own fields are read as they
 /// are asked for; an error in one is an error of the whole file, named by its path.
 struct Outer<'a> {
-    members: Vec<(String, &'a str)>,
+    members: Vec<Member<'a>>,
 }
 
 impl<'a> Outer<'a> {
-    /// The raw text of the member `key`; a key written twice is an error.
-    fn member(&self, key: &'static str) -> Result<Option<&'a str>, LoadError> {
-        let mut found = self.members.iter().filter(|(k, _)| k == key);
-        let first = found.next().map(|(_, raw)| *raw);
+    /// The member `key`; a key written twice is an error.
+    fn member(&self, key: &'static str) -> Result<Option<&Member<'a>>, LoadError> {
+        let mut found = self.members.iter().filter(|m| m.key == key);
+        let first = found.next();
         if found.next().is_some() {
             return Err(schema_error(
                 String::new(),
@@ -153,10 +153,10 @@ impl<'a> Outer<'a> {
     }
 
     fn optional<T: FromJson>(&self, key: &'static str) -> Result<Option<T>, LoadError> {
-        let Some(raw) = self.member(key)? else {
+        let Some(member) = self.member(key)? else {
             return Ok(None);
         };
-        T::from_json(&tree(raw)?).map(Some).map_err(|err| {
+        T::from_json(tree(member.raw)?).map(Some).map_err(|err| {
             let inner = err.path();
             let path = match inner.chars().next() {
                 None => key.to_owned(),
@@ -173,16 +173,16 @@ impl<'a> Outer<'a> {
     }
 
     /// The raw text of each record of the list `key`; none when the file has no such list.
-    fn list(&self, key: &'static str) -> Result<Vec<&'a str>, LoadError> {
+    fn list(&self, key: &'static str) -> Result<&[&'a str], LoadError> {
         match self.member(key)? {
-            None => Ok(Vec::new()),
-            Some(raw) => match json::split(raw) {
-                Ok(Split::Array(items)) => Ok(items),
-                _ => Err(schema_error(
-                    key.to_owned(),
-                    tree(raw)?.invalid("an array of records").message,
-                )),
-            },
+            None => Ok(&[]),
+            Some(Member {
+                items: Some(items), ..
+            }) => Ok(items),
+            Some(member) => Err(schema_error(
+                key.to_owned(),
+                tree(member.raw)?.invalid("an array of records").message,
+            )),
         }
     }
 }
@@ -212,14 +212,18 @@ fn read_records<T: FromJson>(
     let mut positions = Vec::with_capacity(values.len());
     for (index, raw) in values.iter().enumerate() {
         let read = json::parse(raw)
-            .map_err(|err| (None, json::TypeError::new(err.message)))
-            .and_then(|value| T::from_json(&value).map_err(|err| (record_id(kind, &value), err)));
+            .map_err(|err| json::TypeError::new(err.message))
+            .and_then(T::from_json);
         match read {
             Ok(record) => {
                 records.push(record);
                 positions.push(index);
             }
-            Err((id, err)) => {
+            Err(err) => {
+                // Read again for its name: the failed reading took the tree apart.
+                let id = json::parse(raw)
+                    .ok()
+                    .and_then(|value| record_id(kind, &value));
                 if let Some(id) = &id {
                     file.add_unread(kind, id.clone());
                 }

@@ -8,6 +8,7 @@
 //! record, which [`FromJson`] turns into a typed value. A typed error carries the path of
 //! the value it is about (`events[2].date`), built on its way out.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Nesting deeper than this is refused (serde_json refuses 128 levels too), so that no input
@@ -15,16 +16,18 @@ use std::fmt;
 const MAX_DEPTH: usize = 127;
 
 /// A JSON value. Numbers keep their text, so that an integer field can refuse `1.5` and
-/// `1e3` as serde does, and a float reads with correct rounding.
-#[derive(Debug, Clone, PartialEq)]
+/// `1e3` as serde does, and a float reads with correct rounding. Strings and keys without
+/// escapes borrow the text, so that reading a record allocates once per string it keeps.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Json<'a> {
+    #[default]
     Null,
     Bool(bool),
     Number(&'a str),
-    String(String),
+    String(Cow<'a, str>),
     Array(Vec<Json<'a>>),
-    /// The members in the order written; a key may repeat (see [`Obj`]).
-    Object(Vec<(String, Json<'a>)>),
+    /// The members in the order written; a key may repeat (see [`Fields`]).
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
 /// Where a text stops being JSON: the byte offset and what was wrong there.
@@ -74,9 +77,11 @@ impl<'a> Parser<'a> {
     }
 
     fn skip_space(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.pos += 1;
-        }
+        let rest = &self.text.as_bytes()[self.pos..];
+        self.pos += rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .unwrap_or(rest.len());
     }
 
     /// Skips space and takes `byte` if it comes next.
@@ -199,31 +204,37 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A string from its opening quote; unescaped only when `build`.
-    fn string(&mut self, build: bool) -> Result<String, SyntaxError> {
+    /// A string from its opening quote: borrowed when it has no escapes, else unescaped
+    /// (only when `build`).
+    fn string(&mut self, build: bool) -> Result<Cow<'a, str>, SyntaxError> {
         self.pos += 1;
-        let mut out = String::new();
+        let mut out: Option<String> = None;
         loop {
             let start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
-            if build {
-                out.push_str(&self.text[start..self.pos]);
-            }
+            let rest = &self.text.as_bytes()[start..];
+            self.pos += rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
+            let run = &self.text[start..self.pos];
             match self.peek() {
                 None => return self.fail("the text ends inside a string"),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(match out {
+                        None => Cow::Borrowed(run),
+                        Some(mut out) => {
+                            out.push_str(run);
+                            Cow::Owned(out)
+                        }
+                    });
                 }
                 Some(b'\\') => {
                     self.pos += 1;
                     let c = self.escape()?;
                     if build {
+                        let out = out.get_or_insert_with(String::new);
+                        out.push_str(run);
                         out.push(c);
                     }
                 }
@@ -333,21 +344,59 @@ impl<'a> Parser<'a> {
         self.value(false)?;
         Ok(&self.text[start..self.pos])
     }
+
+    /// The raw text of the next value, and of each of its items when it is an array.
+    #[allow(clippy::type_complexity)]
+    fn raw_with_items(&mut self) -> Result<(&'a str, Option<Vec<&'a str>>), SyntaxError> {
+        self.skip_space();
+        let start = self.pos;
+        if self.peek() != Some(b'[') {
+            return Ok((self.raw_value()?, None));
+        }
+        if self.depth >= MAX_DEPTH {
+            return self.fail("values nested too deeply");
+        }
+        self.depth += 1;
+        self.pos += 1;
+        let mut items = Vec::new();
+        if !self.eat(b']') {
+            loop {
+                items.push(self.raw_value()?);
+                if !self.eat(b',') {
+                    self.expect(b']', "expected `,` or `]` after an item")?;
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok((&self.text[start..self.pos], Some(items)))
+    }
 }
 
 /// The parts of a whole text, its syntax checked throughout.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Split<'a> {
-    /// An object: each member's key (unescaped) and the raw text of its value.
-    Object(Vec<(String, &'a str)>),
+    /// An object: its members.
+    Object(Vec<Member<'a>>),
     /// An array: the raw text of each item.
     Array(Vec<&'a str>),
     /// Any other value, as raw text.
     Scalar(&'a str),
 }
 
-/// Checks that `text` is one JSON value and splits it one level down, without building the
-/// values inside.
+/// A member of a split object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member<'a> {
+    /// The key, unescaped.
+    pub key: Cow<'a, str>,
+    /// The value's raw text.
+    pub raw: &'a str,
+    /// When the value is an array: the raw text of each item, found in the same pass.
+    pub items: Option<Vec<&'a str>>,
+}
+
+/// Checks that `text` is one JSON value and splits it one level down (two for an object's
+/// arrays: a data file's lists of records), without building the values inside.
 pub fn split(text: &str) -> Result<Split<'_>, SyntaxError> {
     let mut p = Parser::new(text);
     p.skip_space();
@@ -366,29 +415,18 @@ pub fn split(text: &str) -> Result<Split<'_>, SyntaxError> {
                 }
                 let key = p.string(true)?;
                 p.expect(b':', "expected `:` after a key")?;
-                members.push((key, p.raw_value()?));
+                let (raw, items) = p.raw_with_items()?;
+                members.push(Member { key, raw, items });
                 if !p.eat(b',') {
                     p.expect(b'}', "expected `,` or `}` after a member")?;
                     break Split::Object(members);
                 }
             }
         }
-        Some(b'[') => {
-            p.pos += 1;
-            p.depth = 1;
-            let mut items = Vec::new();
-            if !p.eat(b']') {
-                loop {
-                    items.push(p.raw_value()?);
-                    if !p.eat(b',') {
-                        p.expect(b']', "expected `,` or `]` after an item")?;
-                        break;
-                    }
-                }
-            }
-            Split::Array(items)
-        }
-        _ => Split::Scalar(p.raw_value()?),
+        _ => match p.raw_with_items()? {
+            (_, Some(items)) => Split::Array(items),
+            (raw, None) => Split::Scalar(raw),
+        },
     };
     p.finish()?;
     Ok(split)
@@ -497,9 +535,9 @@ impl Json<'_> {
     }
 }
 
-/// A type read from a JSON value.
+/// A type read from a JSON value, which it takes: the strings it keeps move out of the tree.
 pub trait FromJson: Sized {
-    fn from_json(value: &Json<'_>) -> Result<Self, TypeError>;
+    fn from_json(value: Json<'_>) -> Result<Self, TypeError>;
 
     /// A value that stands in for one that could not be read, so that a struct can be built
     /// whole before its first error is reported (see [`Fields`]).
@@ -511,21 +549,21 @@ pub trait FromJson: Sized {
 /// struct of many fields so builds without an exit (and its clean-up) per field, which is
 /// what makes derived readers large. A field that is read and written twice is an error, as
 /// serde's derived readers make it; fields that are not read are ignored.
-pub struct Fields<'j, 'a> {
-    members: &'j [(String, Json<'a>)],
+pub struct Fields<'a> {
+    members: Vec<(Cow<'a, str>, Json<'a>)>,
     error: Option<TypeError>,
 }
 
-impl<'j, 'a> Fields<'j, 'a> {
+impl<'a> Fields<'a> {
     /// The fields of `value`, which must be an object.
-    pub fn of(value: &'j Json<'a>) -> Self {
+    pub fn of(value: Json<'a>) -> Self {
         match value {
             Json::Object(members) => Fields {
                 members,
                 error: None,
             },
             other => Fields {
-                members: &[],
+                members: Vec::new(),
                 error: Some(other.invalid("an object")),
             },
         }
@@ -539,30 +577,32 @@ impl<'j, 'a> Fields<'j, 'a> {
         }
     }
 
-    #[inline(never)]
-    fn fail(&mut self, key: &'static str, err: TypeError) {
+    fn fail(&mut self, err: TypeError) {
         if self.error.is_none() {
-            self.error = Some(err.at(Step::Key(key)));
+            self.error = Some(err);
         }
     }
 
-    /// The member `key`, if it is there once.
+    /// Takes the member `key` out: `Ok(None)` when it is absent, an error (kept) when it is
+    /// written twice.
     #[inline(never)]
-    fn get(&mut self, key: &'static str) -> Option<&'j Json<'a>> {
-        let mut found = self.members.iter().filter(|(k, _)| k == key);
-        let first = found.next().map(|(_, v)| v);
-        if found.next().is_some() {
-            if self.error.is_none() {
-                self.error = Some(TypeError::new(format!("duplicate field `{key}`")));
+    fn take(&mut self, key: &'static str) -> Result<Option<Json<'a>>, ()> {
+        let mut found = None;
+        for (i, (k, _)) in self.members.iter().enumerate() {
+            if k == key {
+                if found.is_some() {
+                    self.fail(TypeError::new(format!("duplicate field `{key}`")));
+                    return Err(());
+                }
+                found = Some(i);
             }
-            return None;
         }
-        first
+        Ok(found.map(|i| std::mem::take(&mut self.members[i].1)))
     }
 
-    fn read<T: FromJson>(&mut self, key: &'static str, value: &Json<'_>) -> T {
+    fn read<T: FromJson>(&mut self, key: &'static str, value: Json<'_>) -> T {
         T::from_json(value).unwrap_or_else(|err| {
-            self.fail(key, err);
+            self.fail(err.at(Step::Key(key)));
             T::placeholder()
         })
     }
@@ -570,41 +610,39 @@ impl<'j, 'a> Fields<'j, 'a> {
     /// A field that must be there.
     #[inline(never)]
     pub fn req<T: FromJson>(&mut self, key: &'static str) -> T {
-        let missing = self.error.is_none() && !self.members.iter().any(|(k, _)| k == key);
-        match self.get(key) {
-            Some(value) => self.read(key, value),
-            None => {
-                if missing {
-                    self.error = Some(TypeError::new(format!("missing field `{key}`")));
-                }
+        match self.take(key) {
+            Ok(Some(value)) => self.read(key, value),
+            Ok(None) => {
+                self.fail(TypeError::new(format!("missing field `{key}`")));
                 T::placeholder()
             }
+            Err(()) => T::placeholder(),
         }
     }
 
     /// A field that may be absent or `null`.
     #[inline(never)]
     pub fn opt<T: FromJson>(&mut self, key: &'static str) -> Option<T> {
-        match self.get(key) {
-            None | Some(Json::Null) => None,
-            Some(value) => Some(self.read(key, value)),
+        match self.take(key) {
+            Ok(Some(Json::Null)) | Ok(None) | Err(()) => None,
+            Ok(Some(value)) => Some(self.read(key, value)),
         }
     }
 
     /// A field that takes its placeholder (empty, `false`) when absent.
     #[inline(never)]
     pub fn or_default<T: FromJson>(&mut self, key: &'static str) -> T {
-        match self.get(key) {
-            None => T::placeholder(),
-            Some(value) => self.read(key, value),
+        match self.take(key) {
+            Ok(Some(value)) => self.read(key, value),
+            Ok(None) | Err(()) => T::placeholder(),
         }
     }
 }
 
 impl FromJson for String {
-    fn from_json(value: &Json<'_>) -> Result<Self, TypeError> {
+    fn from_json(value: Json<'_>) -> Result<Self, TypeError> {
         match value {
-            Json::String(s) => Ok(s.clone()),
+            Json::String(s) => Ok(s.into_owned()),
             other => Err(other.invalid("a string")),
         }
     }
@@ -626,9 +664,9 @@ pub fn word(value: &Json<'_>, ids: &[&'static str]) -> Result<usize, TypeError> 
 }
 
 impl FromJson for bool {
-    fn from_json(value: &Json<'_>) -> Result<Self, TypeError> {
+    fn from_json(value: Json<'_>) -> Result<Self, TypeError> {
         match value {
-            Json::Bool(b) => Ok(*b),
+            Json::Bool(b) => Ok(b),
             other => Err(other.invalid("a boolean")),
         }
     }
@@ -653,7 +691,7 @@ fn float(text: &str) -> f64 {
 }
 
 impl FromJson for f64 {
-    fn from_json(value: &Json<'_>) -> Result<Self, TypeError> {
+    fn from_json(value: Json<'_>) -> Result<Self, TypeError> {
         match value {
             Json::Number(n) => Some(float(n))
                 .filter(|f| f.is_finite())
@@ -668,7 +706,7 @@ impl FromJson for f64 {
 }
 
 /// A whole number from 0 to `max`, written without a point or exponent.
-fn unsigned(value: &Json<'_>, max: u64) -> Result<u64, TypeError> {
+fn unsigned(value: Json<'_>, max: u64) -> Result<u64, TypeError> {
     match value {
         Json::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => n
             .parse::<u64>()
@@ -680,7 +718,7 @@ fn unsigned(value: &Json<'_>, max: u64) -> Result<u64, TypeError> {
 }
 
 impl FromJson for u32 {
-    fn from_json(value: &Json<'_>) -> Result<Self, TypeError> {
+    fn from_json(value: Json<'_>) -> Result<Self, TypeError> {
         unsigned(value, u64::from(u32::MAX)).map(|v| v as u32)
     }
 
@@ -690,7 +728,7 @@ impl FromJson for u32 {
 }
 
 impl FromJson for u64 {
-    fn from_json(value: &Json<'_>) -> Result<Self, TypeError> {
+    fn from_json(value: Json<'_>) -> Result<Self, TypeError> {
         unsigned(value, u64::MAX)
     }
 
@@ -700,10 +738,10 @@ impl FromJson for u64 {
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(value: &Json<'_>) -> Result<Self, TypeError> {
+    fn from_json(value: Json<'_>) -> Result<Self, TypeError> {
         match value {
             Json::Array(items) => items
-                .iter()
+                .into_iter()
                 .enumerate()
                 .map(|(i, item)| T::from_json(item).map_err(|e| e.at(Step::Index(i))))
                 .collect(),
