@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::json::{self, FromJson, Json, Member, Split};
+use crate::json::{self, FromJson, Json, Member, Split, Tok};
 use crate::model::{
     Change, Country, Dataset, Figure, Home, Partner, Sector, Source, Text, KNOWN_SCHEMAS,
 };
@@ -68,12 +68,14 @@ pub struct Loaded {
 
 /// Parses and validates the text of the data file.
 ///
-/// The file's syntax is checked whole, then its records are read one by one from their own
-/// text, so that one bad record cannot take the whole file down with it, and no tree of the
-/// whole file is ever built (at thousands of partners that tree would cost several times the
-/// file's size in memory). `today` bounds the dates: nothing in the file may lie in the future.
+/// The file is split into its records, which are then read one by one from their own text, so
+/// that one bad record cannot take the whole file down with it, and the whole file is never
+/// held as values (at thousands of partners that would cost several times the file's size in
+/// memory). Each part's syntax is checked once, and a syntax error anywhere refuses the whole
+/// file with its line and column. `today` bounds the dates: nothing in the file may lie in the
+/// future.
 pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
-    let members = match json::split(text) {
+    let members = match json::split_records(text) {
         Ok(Split::Object(members)) => members,
         Ok(_) => {
             return Err(LoadError::Schema {
@@ -90,7 +92,8 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
             });
         }
     };
-    let outer = Outer { members };
+    let outer = Outer { text, members };
+    outer.check_other_lists()?;
     let schema: u32 = outer.required("schema")?;
     let checked: PartialDate = outer.required("checked")?;
     let home: Home = outer.required("home")?;
@@ -110,19 +113,49 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
     let mut problems = Vec::new();
     let mut file = FileRecords::default();
     let (read, found) = (&mut file, &mut problems);
-    let countries: Vec<Country> =
-        read_records(RecordKind::Country, outer.list("countries")?, read, found);
-    let sectors: Vec<Sector> =
-        read_records(RecordKind::Sector, outer.list("sectors")?, read, found);
-    let sources: Vec<Source> =
-        read_records(RecordKind::Source, outer.list("sources")?, read, found);
-    let partners: Vec<Partner> =
-        read_records(RecordKind::Partner, outer.list("partners")?, read, found);
+    let countries: Vec<Country> = read_records(
+        RecordKind::Country,
+        outer.list("countries")?,
+        text,
+        read,
+        found,
+    )?;
+    let sectors: Vec<Sector> = read_records(
+        RecordKind::Sector,
+        outer.list("sectors")?,
+        text,
+        read,
+        found,
+    )?;
+    let sources: Vec<Source> = read_records(
+        RecordKind::Source,
+        outer.list("sources")?,
+        text,
+        read,
+        found,
+    )?;
+    let partners: Vec<Partner> = read_records(
+        RecordKind::Partner,
+        outer.list("partners")?,
+        text,
+        read,
+        found,
+    )?;
     let partners = partners.into_iter().map(std::sync::Arc::new).collect();
-    let figures: Vec<Figure> =
-        read_records(RecordKind::Figure, outer.list("figures")?, read, found);
-    let changes: Vec<Change> =
-        read_records(RecordKind::Change, outer.list("changes")?, read, found);
+    let figures: Vec<Figure> = read_records(
+        RecordKind::Figure,
+        outer.list("figures")?,
+        text,
+        read,
+        found,
+    )?;
+    let changes: Vec<Change> = read_records(
+        RecordKind::Change,
+        outer.list("changes")?,
+        text,
+        read,
+        found,
+    )?;
 
     let dataset = Dataset::new(
         schema, checked, home, countries, sectors, sources, partners, figures, credits, changes,
@@ -135,8 +168,20 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
 /// The file's outer object: each member's key and raw text. Its own fields are read as they
 /// are asked for; an error in one is an error of the whole file, named by its path.
 struct Outer<'a> {
+    text: &'a str,
     members: Vec<Member<'a>>,
 }
+
+/// The lists of records, whose items [`json::split_records`] leaves unchecked for
+/// [`read_records`] to read.
+const LISTS: [&str; 6] = [
+    "countries",
+    "sectors",
+    "sources",
+    "partners",
+    "figures",
+    "changes",
+];
 
 impl<'a> Outer<'a> {
     /// The member `key`; a key written twice is an error.
@@ -152,19 +197,36 @@ impl<'a> Outer<'a> {
         Ok(first)
     }
 
+    /// Checks the syntax of the arrays that are not lists of records (`credits`, and any
+    /// member this app does not read), whose items were split unchecked.
+    fn check_other_lists(&self) -> Result<(), LoadError> {
+        for member in &self.members {
+            if member.items.is_some() && !LISTS.contains(&&*member.key) {
+                json::parse(member.raw).map_err(|err| syntax_error(self.text, member.raw, &err))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn tape(&self, raw: &'a str) -> Result<Vec<Tok<'a>>, LoadError> {
+        json::parse(raw).map_err(|err| syntax_error(self.text, raw, &err))
+    }
+
     fn optional<T: FromJson>(&self, key: &'static str) -> Result<Option<T>, LoadError> {
         let Some(member) = self.member(key)? else {
             return Ok(None);
         };
-        T::from_json(tree(member.raw)?).map(Some).map_err(|err| {
-            let inner = err.path();
-            let path = match inner.chars().next() {
-                None => key.to_owned(),
-                Some('[') => format!("{key}{inner}"),
-                Some(_) => format!("{key}.{inner}"),
-            };
-            schema_error(path, err.message)
-        })
+        T::from_json(Json::root(&mut self.tape(member.raw)?))
+            .map(Some)
+            .map_err(|err| {
+                let inner = err.path();
+                let path = match inner.chars().next() {
+                    None => key.to_owned(),
+                    Some('[') => format!("{key}{inner}"),
+                    Some(_) => format!("{key}.{inner}"),
+                };
+                schema_error(path, err.message)
+            })
     }
 
     fn required<T: FromJson>(&self, key: &'static str) -> Result<T, LoadError> {
@@ -181,7 +243,9 @@ impl<'a> Outer<'a> {
             }) => Ok(items),
             Some(member) => Err(schema_error(
                 key.to_owned(),
-                tree(member.raw)?.invalid("an array of records").message,
+                Json::root(&mut self.tape(member.raw)?)
+                    .invalid("an array of records")
+                    .message,
             )),
         }
     }
@@ -191,39 +255,49 @@ fn schema_error(path: String, message: String) -> LoadError {
     LoadError::Schema { path, message }
 }
 
-/// The tree of a value whose syntax [`json::split`] has already checked.
-fn tree(raw: &str) -> Result<Json<'_>, LoadError> {
-    json::parse(raw).map_err(|err| LoadError::Parse {
-        line: 0,
-        column: 0,
+/// A syntax error in `raw`, a part of the file's `text`, placed in the whole file.
+fn syntax_error(text: &str, raw: &str, err: &json::SyntaxError) -> LoadError {
+    let start = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    let (line, column) = json::SyntaxError {
+        offset: start + err.offset,
+        message: err.message,
+    }
+    .line_column(text);
+    LoadError::Parse {
+        line,
+        column,
         message: err.message.to_owned(),
-    })
+    }
 }
 
 /// Reads each record on its own; a record that does not fit its type becomes a problem, and
 /// `file` learns where each record that was read stands and the ids of those that were not.
+/// A record that is not JSON makes the whole file unreadable, as it would have had it been
+/// checked whole: an error with its line and column in `text`.
 fn read_records<T: FromJson>(
     kind: RecordKind,
     values: &[&str],
+    text: &str,
     file: &mut FileRecords,
     problems: &mut Vec<Problem>,
-) -> Vec<T> {
+) -> Result<Vec<T>, LoadError> {
     let mut records = Vec::with_capacity(values.len());
     let mut positions = Vec::with_capacity(values.len());
+    // One tape for all the records: after the first few, reading allocates only what the
+    // records keep.
+    let mut tape = Vec::new();
     for (index, raw) in values.iter().enumerate() {
-        let read = json::parse(raw)
-            .map_err(|err| json::TypeError::new(err.message))
-            .and_then(T::from_json);
-        match read {
+        json::parse_into(raw, &mut tape).map_err(|err| syntax_error(text, raw, &err))?;
+        match T::from_json(Json::root(&mut tape)) {
             Ok(record) => {
                 records.push(record);
                 positions.push(index);
             }
             Err(err) => {
-                // Read again for its name: the failed reading took the tree apart.
+                // Read again for its name: the failed reading may have taken strings out.
                 let id = json::parse(raw)
                     .ok()
-                    .and_then(|value| record_id(kind, &value));
+                    .and_then(|mut tape| record_id(kind, &Json::root(&mut tape)));
                 if let Some(id) = &id {
                     file.add_unread(kind, id.clone());
                 }
@@ -233,22 +307,21 @@ fn read_records<T: FromJson>(
         }
     }
     file.set_positions(kind, positions);
-    records
+    Ok(records)
 }
 
 /// The id of a record that does not fit its type (a country's code), when it is an object with
 /// one that is a string and not blank (the last, if the key is written twice). Only the kind's
 /// own naming field counts: a partner with a `code` but no `id` is nameless, and so is a
 /// change, which has no id (changes are named by their place).
-fn record_id(kind: RecordKind, record: &Json<'_>) -> Option<String> {
+fn record_id(kind: RecordKind, record: &Json<'_, '_>) -> Option<String> {
     let key = match kind {
         RecordKind::Country => "code",
         RecordKind::Sector | RecordKind::Source | RecordKind::Partner | RecordKind::Figure => "id",
         RecordKind::Change | RecordKind::File => return None,
     };
     record
-        .member(key)?
-        .as_str()
+        .member_str(key)
         .filter(|id| !id.trim().is_empty())
         .map(str::to_owned)
 }

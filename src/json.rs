@@ -1,12 +1,14 @@
-//! A small JSON reader for the data file, written for the size of the WebAssembly: serde's
-//! derived readers and serde_json's generic parser cost the release build about 35 KB gzip
-//! (measured with both in and with the loader stubbed out), this one a few.
+//! A small JSON reader and writer for the data file, written for the size of the
+//! WebAssembly: serde's derived readers and serde_json's generic parser cost the release build
+//! about 35 KB gzip (measured with both in and with the loader stubbed out), this one a few.
 //!
-//! It reads in two steps, as the loader needs: [`split`] checks the syntax of a whole text
-//! and hands back the raw text of each member or item without building a tree (a file of
-//! thousands of partners is never a tree in memory), and [`parse`] builds the tree of one
-//! record, which [`FromJson`] turns into a typed value. A typed error carries the path of
-//! the value it is about (`events[2].date`), built on its way out.
+//! It reads in two steps, as the loader needs: [`split`] (or [`split_records`], which leaves
+//! the records' own syntax to the second step) hands back the raw text of each member or item
+//! without building anything (a file of thousands of partners is never held as values), and
+//! [`parse_into`] writes one record as a flat list of tokens (a tape, reused from record to
+//! record, so that reading allocates only the strings the records keep), which [`FromJson`]
+//! turns into a typed value. A typed error carries the path of the value it is about
+//! (`events[2].date`), built on its way out. [`ToJson`] writes records back in the file's form.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -15,20 +17,45 @@ use std::fmt;
 /// can overflow the stack.
 const MAX_DEPTH: usize = 127;
 
-/// A JSON value. Numbers keep their text, so that an integer field can refuse `1.5` and
-/// `1e3` as serde does, and a float reads with correct rounding. Strings and keys without
-/// escapes borrow the text, so that reading a record allocates once per string it keeps.
+/// One token of a tape: a value, or the start of an object or array with the number of
+/// tokens inside it (an object's are its keys, as strings, each followed by its value).
+/// Numbers keep their text, so that an integer field can refuse `1.5` and `1e3` as serde
+/// does, and a float reads with correct rounding. Strings and keys without escapes borrow the
+/// text.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub enum Json<'a> {
+pub enum Tok<'a> {
     #[default]
     Null,
     Bool(bool),
     Number(&'a str),
     String(Cow<'a, str>),
-    Array(Vec<Json<'a>>),
-    /// The members in the order written; a key may repeat (see [`Fields`]).
-    Object(Vec<(Cow<'a, str>, Json<'a>)>),
+    Array(usize),
+    Object(usize),
 }
+
+impl Tok<'_> {
+    /// How many tokens the value that starts with this one takes.
+    fn span(&self) -> usize {
+        match self {
+            Tok::Array(inside) | Tok::Object(inside) => 1 + inside,
+            _ => 1,
+        }
+    }
+}
+
+/// The bytes that end a run of plain characters in a string: the quote, the backslash and
+/// the control characters (a table: one look-up a byte, where most of a file's bytes are).
+static STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        stops[byte] = true;
+        byte += 1;
+    }
+    stops[b'"' as usize] = true;
+    stops[b'\\' as usize] = true;
+    stops
+};
 
 /// Where a text stops being JSON: the byte offset and what was wrong there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +81,11 @@ struct Parser<'a> {
     text: &'a str,
     pos: usize,
     depth: usize,
+    /// Where values are written, when they are built.
+    tape: Vec<Tok<'a>>,
+    /// Whether an object's arrays are split into items without checking them
+    /// ([`split_records`]).
+    unchecked_items: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -62,6 +94,8 @@ impl<'a> Parser<'a> {
             text,
             pos: 0,
             depth: 0,
+            tape: Vec::new(),
+            unchecked_items: false,
         }
     }
 
@@ -113,95 +147,82 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// Reads one value; with `build`, as a tree, else only checking it (the tree is `Null`).
-    fn value(&mut self, build: bool) -> Result<Json<'a>, SyntaxError> {
+    /// Reads one value; with `build`, onto the tape, else only checking it.
+    fn value(&mut self, build: bool) -> Result<(), SyntaxError> {
         self.skip_space();
-        match self.peek() {
-            None => self.fail("the text ends where a value should be"),
-            Some(b'{') => self.nested(build, b'}', Self::members),
-            Some(b'[') => self.nested(build, b']', Self::items),
-            Some(b'"') => {
-                let text = self.string(build)?;
-                Ok(if build {
-                    Json::String(text)
-                } else {
-                    Json::Null
-                })
-            }
-            Some(b'-' | b'0'..=b'9') => self.number().map(Json::Number),
+        let token = match self.peek() {
+            None => return self.fail("the text ends where a value should be"),
+            Some(open @ (b'{' | b'[')) => return self.nested(build, open),
+            Some(b'"') => Tok::String(self.string(build)?),
+            Some(b'-' | b'0'..=b'9') => Tok::Number(self.number()?),
             Some(_) => {
-                for (word, value) in [
-                    ("true", Json::Bool(true)),
-                    ("false", Json::Bool(false)),
-                    ("null", Json::Null),
-                ] {
-                    if self.text[self.pos..].starts_with(word) {
-                        self.pos += word.len();
-                        return Ok(value);
-                    }
-                }
-                self.fail("expected a value")
+                let rest = &self.text[self.pos..];
+                let (word, token) = if rest.starts_with("true") {
+                    ("true", Tok::Bool(true))
+                } else if rest.starts_with("false") {
+                    ("false", Tok::Bool(false))
+                } else if rest.starts_with("null") {
+                    ("null", Tok::Null)
+                } else {
+                    return self.fail("expected a value");
+                };
+                self.pos += word.len();
+                token
             }
+        };
+        if build {
+            self.tape.push(token);
         }
+        Ok(())
     }
 
-    /// An object or array: opened here, its insides read by `inside`, closed by `close`.
-    fn nested(
-        &mut self,
-        build: bool,
-        close: u8,
-        inside: fn(&mut Self, bool) -> Result<Json<'a>, SyntaxError>,
-    ) -> Result<Json<'a>, SyntaxError> {
+    /// An object or array, from its opening bracket.
+    fn nested(&mut self, build: bool, open: u8) -> Result<(), SyntaxError> {
         if self.depth >= MAX_DEPTH {
             return self.fail("values nested too deeply");
         }
         self.depth += 1;
         self.pos += 1;
-        let value = if self.eat(close) {
-            Ok(if close == b'}' {
-                Json::Object(Vec::new())
+        let at = self.tape.len();
+        if build {
+            self.tape.push(Tok::Null);
+        }
+        let object = open == b'{';
+        let close = if object { b'}' } else { b']' };
+        if !self.eat(close) {
+            loop {
+                if object {
+                    self.skip_space();
+                    if self.peek() != Some(b'"') {
+                        return self.fail("expected a key in quotes");
+                    }
+                    let key = self.string(build)?;
+                    if build {
+                        self.tape.push(Tok::String(key));
+                    }
+                    self.expect(b':', "expected `:` after a key")?;
+                }
+                self.value(build)?;
+                if !self.eat(b',') {
+                    if object {
+                        self.expect(b'}', "expected `,` or `}` after a member")?;
+                    } else {
+                        self.expect(b']', "expected `,` or `]` after an item")?;
+                    }
+                    break;
+                }
+            }
+        }
+        if build {
+            let inside = self.tape.len() - at - 1;
+            self.tape[at] = if object {
+                Tok::Object(inside)
             } else {
-                Json::Array(Vec::new())
-            })
-        } else {
-            inside(self, build)
-        };
+                Tok::Array(inside)
+            };
+        }
         self.depth -= 1;
-        value
-    }
-
-    fn members(&mut self, build: bool) -> Result<Json<'a>, SyntaxError> {
-        let mut members = Vec::new();
-        loop {
-            self.skip_space();
-            if self.peek() != Some(b'"') {
-                return self.fail("expected a key in quotes");
-            }
-            let key = self.string(build)?;
-            self.expect(b':', "expected `:` after a key")?;
-            let value = self.value(build)?;
-            if build {
-                members.push((key, value));
-            }
-            if !self.eat(b',') {
-                self.expect(b'}', "expected `,` or `}` after a member")?;
-                return Ok(Json::Object(members));
-            }
-        }
-    }
-
-    fn items(&mut self, build: bool) -> Result<Json<'a>, SyntaxError> {
-        let mut items = Vec::new();
-        loop {
-            let value = self.value(build)?;
-            if build {
-                items.push(value);
-            }
-            if !self.eat(b',') {
-                self.expect(b']', "expected `,` or `]` after an item")?;
-                return Ok(Json::Array(items));
-            }
-        }
+        Ok(())
     }
 
     /// A string from its opening quote: borrowed when it has no escapes, else unescaped
@@ -214,7 +235,7 @@ impl<'a> Parser<'a> {
             let rest = &self.text.as_bytes()[start..];
             self.pos += rest
                 .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .position(|&b| STOPS[usize::from(b)])
                 .unwrap_or(rest.len());
             let run = &self.text[start..self.pos];
             match self.peek() {
@@ -353,6 +374,10 @@ impl<'a> Parser<'a> {
         if self.peek() != Some(b'[') {
             return Ok((self.raw_value()?, None));
         }
+        if self.unchecked_items {
+            let items = self.items_unchecked()?;
+            return Ok((&self.text[start..self.pos], Some(items)));
+        }
         if self.depth >= MAX_DEPTH {
             return self.fail("values nested too deeply");
         }
@@ -370,6 +395,62 @@ impl<'a> Parser<'a> {
         }
         self.depth -= 1;
         Ok((&self.text[start..self.pos], Some(items)))
+    }
+
+    /// The raw text of each item of the array that starts here, found by its brackets and
+    /// quotes alone, which is several times faster than checking every value: the items' own
+    /// syntax is left to whoever reads them (with [`parse_into`]). An empty item between
+    /// commas is kept, empty, for that reader to refuse.
+    fn items_unchecked(&mut self) -> Result<Vec<&'a str>, SyntaxError> {
+        let bytes = self.text.as_bytes();
+        let mut items = Vec::new();
+        let (mut at, mut depth) = (self.pos + 1, 0_usize);
+        let mut item_start = at;
+        loop {
+            let Some(&byte) = bytes.get(at) else {
+                self.pos = at;
+                return self.fail("the text ends too early");
+            };
+            match byte {
+                b'"' => {
+                    at += 1;
+                    loop {
+                        at += bytes[at.min(bytes.len())..]
+                            .iter()
+                            .position(|&b| b == b'"' || b == b'\\')
+                            .unwrap_or(bytes.len() - at.min(bytes.len()));
+                        match bytes.get(at) {
+                            Some(b'"') => break,
+                            Some(_) => at += 2,
+                            None => {
+                                self.pos = at.min(bytes.len());
+                                return self.fail("the text ends inside a string");
+                            }
+                        }
+                    }
+                }
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' if depth > 0 => depth -= 1,
+                b']' => {
+                    let item = self.text[item_start..at].trim_matches([' ', '\t', '\n', '\r']);
+                    if !item.is_empty() || !items.is_empty() {
+                        items.push(item);
+                    }
+                    self.pos = at + 1;
+                    return Ok(items);
+                }
+                b'}' => {
+                    self.pos = at;
+                    return self.fail("expected `,` or `]` after an item");
+                }
+                b',' if depth == 0 => {
+                    items.push(self.text[item_start..at].trim_matches([' ', '\t', '\n', '\r']));
+                    item_start = at + 1;
+                }
+                _ => {}
+            }
+            at += 1;
+        }
     }
 }
 
@@ -398,7 +479,19 @@ pub struct Member<'a> {
 /// Checks that `text` is one JSON value and splits it one level down (two for an object's
 /// arrays: a data file's lists of records), without building the values inside.
 pub fn split(text: &str) -> Result<Split<'_>, SyntaxError> {
+    split_with(Parser::new(text))
+}
+
+/// [`split`] for a data file: the items of the object's arrays (the records) are found without
+/// checking their syntax, which the caller must do by reading each with [`parse_into`]; the
+/// rest is checked. Any other text is split as [`split`] splits it.
+pub fn split_records(text: &str) -> Result<Split<'_>, SyntaxError> {
     let mut p = Parser::new(text);
+    p.unchecked_items = text.trim_start().starts_with('{');
+    split_with(p)
+}
+
+fn split_with(mut p: Parser<'_>) -> Result<Split<'_>, SyntaxError> {
     p.skip_space();
     let split = match p.peek() {
         Some(b'{') => {
@@ -432,12 +525,21 @@ pub fn split(text: &str) -> Result<Split<'_>, SyntaxError> {
     Ok(split)
 }
 
-/// Reads `text` as one JSON value, as a tree.
-pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
+/// Reads `text` as one JSON value onto `tape`, which it clears first (its memory is kept,
+/// so a tape reused from record to record is allocated once).
+pub fn parse_into<'a>(text: &'a str, tape: &mut Vec<Tok<'a>>) -> Result<(), SyntaxError> {
+    tape.clear();
     let mut p = Parser::new(text);
-    let value = p.value(true)?;
-    p.finish()?;
-    Ok(value)
+    p.tape = std::mem::take(tape);
+    let read = p.value(true).and_then(|()| p.finish());
+    *tape = std::mem::take(&mut p.tape);
+    read
+}
+
+/// Reads `text` as one JSON value, on a tape of its own.
+pub fn parse(text: &str) -> Result<Vec<Tok<'_>>, SyntaxError> {
+    let mut tape = Vec::new();
+    parse_into(text, &mut tape).map(|()| tape)
 }
 
 /// One step of a path inside a value.
@@ -496,16 +598,29 @@ impl fmt::Display for TypeError {
     }
 }
 
-impl Json<'_> {
+/// A value on a tape: its tokens, which reading it may take strings out of.
+pub struct Json<'t, 'a>(pub &'t mut [Tok<'a>]);
+
+impl<'a> Json<'_, 'a> {
+    /// The value that starts the tape (a tape from [`parse`] holds one).
+    pub fn root<'t>(tape: &'t mut [Tok<'a>]) -> Json<'t, 'a> {
+        let span = tape.first().map_or(0, Tok::span).min(tape.len());
+        Json(&mut tape[..span])
+    }
+
+    fn token(&self) -> &Tok<'a> {
+        self.0.first().unwrap_or(&Tok::Null)
+    }
+
     /// What the value is, in words for an error: `string "south"`, `an array`.
     fn describe(&self) -> String {
-        match self {
-            Json::Null => "null".to_owned(),
-            Json::Bool(b) => format!("boolean `{b}`"),
-            Json::Number(n) => format!("number `{n}`"),
-            Json::String(s) => format!("string {s:?}"),
-            Json::Array(_) => "an array".to_owned(),
-            Json::Object(_) => "an object".to_owned(),
+        match self.token() {
+            Tok::Null => "null".to_owned(),
+            Tok::Bool(b) => format!("boolean `{b}`"),
+            Tok::Number(n) => format!("number `{n}`"),
+            Tok::String(s) => format!("string {s:?}"),
+            Tok::Array(_) => "an array".to_owned(),
+            Tok::Object(_) => "an object".to_owned(),
         }
     }
 
@@ -519,25 +634,56 @@ impl Json<'_> {
     }
 
     pub fn as_str(&self) -> Option<&str> {
-        match self {
-            Json::String(s) => Some(s),
+        match self.token() {
+            Tok::String(s) => Some(s),
             _ => None,
         }
     }
 
-    /// The member `key` of an object (the last of its name, as a JSON object map reads a
-    /// repeated key): for naming a record that may be broken otherwise.
-    pub fn member(&self, key: &str) -> Option<&Json<'_>> {
-        match self {
-            Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
+    /// Where each value inside an array or object starts and ends on the tape (an object's
+    /// keys and values alternate).
+    pub fn children(&self) -> Vec<std::ops::Range<usize>> {
+        let mut children = Vec::new();
+        let mut at = 1;
+        while at < self.0.len() {
+            let end = at + self.0[at].span();
+            children.push(at..end);
+            at = end;
         }
+        children
+    }
+
+    /// The value at `range` (from [`Json::children`]).
+    pub fn child(&mut self, range: std::ops::Range<usize>) -> Json<'_, 'a> {
+        Json(&mut self.0[range])
+    }
+
+    /// The member `key` of an object, as a string (the last of its name, as a JSON object
+    /// map reads a repeated key): for naming a record that may be broken otherwise.
+    pub fn member_str(&self, key: &str) -> Option<&str> {
+        if !matches!(self.token(), Tok::Object(_)) {
+            return None;
+        }
+        let children = self.children();
+        let mut found = None;
+        for pair in children.chunks(2) {
+            if let [k, v] = pair {
+                if matches!(&self.0[k.start], Tok::String(name) if name == key) {
+                    found = match &self.0[v.start] {
+                        Tok::String(text) => Some(&**text),
+                        _ => None,
+                    };
+                }
+            }
+        }
+        found
     }
 }
 
-/// A type read from a JSON value, which it takes: the strings it keeps move out of the tree.
+/// A type read from a JSON value, which it may take apart: the strings it keeps move out of
+/// the tape.
 pub trait FromJson: Sized {
-    fn from_json(value: Json<'_>) -> Result<Self, TypeError>;
+    fn from_json(value: Json<'_, '_>) -> Result<Self, TypeError>;
 
     /// A value that stands in for one that could not be read, so that a struct can be built
     /// whole before its first error is reported (see [`Fields`]).
@@ -549,23 +695,21 @@ pub trait FromJson: Sized {
 /// struct of many fields so builds without an exit (and its clean-up) per field, which is
 /// what makes derived readers large. A field that is read and written twice is an error, as
 /// serde's derived readers make it; fields that are not read are ignored.
-pub struct Fields<'a> {
-    members: Vec<(Cow<'a, str>, Json<'a>)>,
+pub struct Fields<'t, 'a> {
+    tape: &'t mut [Tok<'a>],
     error: Option<TypeError>,
 }
 
-impl<'a> Fields<'a> {
+impl<'t, 'a> Fields<'t, 'a> {
     /// The fields of `value`, which must be an object.
-    pub fn of(value: Json<'a>) -> Self {
-        match value {
-            Json::Object(members) => Fields {
-                members,
-                error: None,
-            },
-            other => Fields {
-                members: Vec::new(),
-                error: Some(other.invalid("an object")),
-            },
+    pub fn of(value: Json<'t, 'a>) -> Self {
+        let error = match value.token() {
+            Tok::Object(_) => None,
+            _ => Some(value.invalid("an object")),
+        };
+        Fields {
+            tape: if error.is_none() { value.0 } else { &mut [] },
+            error,
         }
     }
 
@@ -583,25 +727,29 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// Takes the member `key` out: `Ok(None)` when it is absent, an error (kept) when it is
-    /// written twice.
+    /// Where the member `key`'s value is on the tape: `Ok(None)` when it is absent, an error
+    /// (kept) when it is written twice.
     #[inline(never)]
-    fn take(&mut self, key: &'static str) -> Result<Option<Json<'a>>, ()> {
+    fn find(&mut self, key: &'static str) -> Result<Option<std::ops::Range<usize>>, ()> {
         let mut found = None;
-        for (i, (k, _)) in self.members.iter().enumerate() {
-            if k == key {
+        let mut at = 1;
+        while at < self.tape.len() {
+            let value = at + 1;
+            let end = value + self.tape.get(value).map_or(1, Tok::span);
+            if matches!(&self.tape[at], Tok::String(name) if name == key) {
                 if found.is_some() {
                     self.fail(TypeError::new(format!("duplicate field `{key}`")));
                     return Err(());
                 }
-                found = Some(i);
+                found = Some(value..end.min(self.tape.len()));
             }
+            at = end;
         }
-        Ok(found.map(|i| std::mem::take(&mut self.members[i].1)))
+        Ok(found)
     }
 
-    fn read<T: FromJson>(&mut self, key: &'static str, value: Json<'_>) -> T {
-        T::from_json(value).unwrap_or_else(|err| {
+    fn read<T: FromJson>(&mut self, key: &'static str, at: std::ops::Range<usize>) -> T {
+        T::from_json(Json(&mut self.tape[at])).unwrap_or_else(|err| {
             self.fail(err.at(Step::Key(key)));
             T::placeholder()
         })
@@ -610,8 +758,8 @@ impl<'a> Fields<'a> {
     /// A field that must be there.
     #[inline(never)]
     pub fn req<T: FromJson>(&mut self, key: &'static str) -> T {
-        match self.take(key) {
-            Ok(Some(value)) => self.read(key, value),
+        match self.find(key) {
+            Ok(Some(at)) => self.read(key, at),
             Ok(None) => {
                 self.fail(TypeError::new(format!("missing field `{key}`")));
                 T::placeholder()
@@ -623,27 +771,27 @@ impl<'a> Fields<'a> {
     /// A field that may be absent or `null`.
     #[inline(never)]
     pub fn opt<T: FromJson>(&mut self, key: &'static str) -> Option<T> {
-        match self.take(key) {
-            Ok(Some(Json::Null)) | Ok(None) | Err(()) => None,
-            Ok(Some(value)) => Some(self.read(key, value)),
+        match self.find(key) {
+            Ok(Some(at)) if self.tape[at.start] != Tok::Null => Some(self.read(key, at)),
+            _ => None,
         }
     }
 
     /// A field that takes its placeholder (empty, `false`) when absent.
     #[inline(never)]
     pub fn or_default<T: FromJson>(&mut self, key: &'static str) -> T {
-        match self.take(key) {
-            Ok(Some(value)) => self.read(key, value),
+        match self.find(key) {
+            Ok(Some(at)) => self.read(key, at),
             Ok(None) | Err(()) => T::placeholder(),
         }
     }
 }
 
 impl FromJson for String {
-    fn from_json(value: Json<'_>) -> Result<Self, TypeError> {
-        match value {
-            Json::String(s) => Ok(s.into_owned()),
-            other => Err(other.invalid("a string")),
+    fn from_json(value: Json<'_, '_>) -> Result<Self, TypeError> {
+        match value.0.first_mut() {
+            Some(Tok::String(s)) => Ok(std::mem::take(s).into_owned()),
+            _ => Err(value.invalid("a string")),
         }
     }
 
@@ -653,7 +801,7 @@ impl FromJson for String {
 }
 
 /// The index in `ids` of the string `value`, spelled exactly so, or an error that lists them.
-pub fn word(value: &Json<'_>, ids: &[&'static str]) -> Result<usize, TypeError> {
+pub fn word(value: &Json<'_, '_>, ids: &[&'static str]) -> Result<usize, TypeError> {
     let text = value.as_str().ok_or_else(|| value.invalid("a string"))?;
     ids.iter().position(|id| *id == text).ok_or_else(|| {
         TypeError::new(format!(
@@ -664,10 +812,10 @@ pub fn word(value: &Json<'_>, ids: &[&'static str]) -> Result<usize, TypeError> 
 }
 
 impl FromJson for bool {
-    fn from_json(value: Json<'_>) -> Result<Self, TypeError> {
-        match value {
-            Json::Bool(b) => Ok(b),
-            other => Err(other.invalid("a boolean")),
+    fn from_json(value: Json<'_, '_>) -> Result<Self, TypeError> {
+        match value.token() {
+            Tok::Bool(b) => Ok(*b),
+            _ => Err(value.invalid("a boolean")),
         }
     }
 
@@ -691,12 +839,12 @@ fn float(text: &str) -> f64 {
 }
 
 impl FromJson for f64 {
-    fn from_json(value: Json<'_>) -> Result<Self, TypeError> {
-        match value {
-            Json::Number(n) => Some(float(n))
+    fn from_json(value: Json<'_, '_>) -> Result<Self, TypeError> {
+        match value.token() {
+            Tok::Number(n) => Some(float(n))
                 .filter(|f| f.is_finite())
                 .ok_or_else(|| TypeError::new(format!("number out of range: {n}"))),
-            other => Err(other.invalid("a number")),
+            _ => Err(value.invalid("a number")),
         }
     }
 
@@ -706,19 +854,19 @@ impl FromJson for f64 {
 }
 
 /// A whole number from 0 to `max`, written without a point or exponent.
-fn unsigned(value: Json<'_>, max: u64) -> Result<u64, TypeError> {
-    match value {
-        Json::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => n
+fn unsigned(value: Json<'_, '_>, max: u64) -> Result<u64, TypeError> {
+    match value.token() {
+        Tok::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => n
             .parse::<u64>()
             .ok()
             .filter(|&v| v <= max)
             .ok_or_else(|| TypeError::new(format!("number out of range: {n}"))),
-        other => Err(other.invalid("a whole number of 0 or more")),
+        _ => Err(value.invalid("a whole number of 0 or more")),
     }
 }
 
 impl FromJson for u32 {
-    fn from_json(value: Json<'_>) -> Result<Self, TypeError> {
+    fn from_json(value: Json<'_, '_>) -> Result<Self, TypeError> {
         unsigned(value, u64::from(u32::MAX)).map(|v| v as u32)
     }
 
@@ -728,7 +876,7 @@ impl FromJson for u32 {
 }
 
 impl FromJson for u64 {
-    fn from_json(value: Json<'_>) -> Result<Self, TypeError> {
+    fn from_json(value: Json<'_, '_>) -> Result<Self, TypeError> {
         unsigned(value, u64::MAX)
     }
 
@@ -738,15 +886,16 @@ impl FromJson for u64 {
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(value: Json<'_>) -> Result<Self, TypeError> {
-        match value {
-            Json::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| T::from_json(item).map_err(|e| e.at(Step::Index(i))))
-                .collect(),
-            other => Err(other.invalid("an array")),
+    fn from_json(mut value: Json<'_, '_>) -> Result<Self, TypeError> {
+        if !matches!(value.token(), Tok::Array(_)) {
+            return Err(value.invalid("an array"));
         }
+        value
+            .children()
+            .into_iter()
+            .enumerate()
+            .map(|(i, at)| T::from_json(value.child(at)).map_err(|e| e.at(Step::Index(i))))
+            .collect()
     }
 
     fn placeholder() -> Self {

@@ -115,7 +115,7 @@ macro_rules! id_type {
         }
 
         impl $crate::json::FromJson for $name {
-            fn from_json(value: $crate::json::Json<'_>) -> Result<Self, $crate::json::TypeError> {
+            fn from_json(value: $crate::json::Json<'_, '_>) -> Result<Self, $crate::json::TypeError> {
                 <String as $crate::json::FromJson>::from_json(value).map(Self::from)
             }
 
@@ -194,7 +194,7 @@ macro_rules! vocabulary {
         }
 
         impl $crate::json::FromJson for $name {
-            fn from_json(value: $crate::json::Json<'_>) -> Result<Self, $crate::json::TypeError> {
+            fn from_json(value: $crate::json::Json<'_, '_>) -> Result<Self, $crate::json::TypeError> {
                 const IDS: &[&str] = &[$($id,)*];
                 $crate::json::word(&value, IDS).map(|i| Self::ALL[i])
             }
@@ -709,7 +709,7 @@ mod json_form {
     macro_rules! record {
         ($name:ident { $($field:ident: $how:ident),* $(,)? }) => {
             impl FromJson for $name {
-                fn from_json(value: Json<'_>) -> Result<Self, TypeError> {
+                fn from_json(value: Json<'_, '_>) -> Result<Self, TypeError> {
                     let mut fields = Fields::of(value);
                     let record = $name {
                         $($field: fields.$how(stringify!($field)),)*

@@ -172,7 +172,7 @@ impl Serialize for PartialDate {
 }
 
 impl crate::json::FromJson for PartialDate {
-    fn from_json(value: crate::json::Json<'_>) -> Result<Self, crate::json::TypeError> {
+    fn from_json(value: crate::json::Json<'_, '_>) -> Result<Self, crate::json::TypeError> {
         let text = <String as crate::json::FromJson>::from_json(value)?;
         PartialDate::parse(&text).map_err(|err| crate::json::TypeError::new(err.to_string()))
     }

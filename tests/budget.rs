@@ -3,7 +3,7 @@
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
 //! `scripts/bench`.
 //!
-//! The goal is 220 KB and it is not met: the build is about 320 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 323 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -44,11 +44,14 @@ use std::path::Path;
 /// service worker and its loader, 3,172) and takes Lighthouse's total blocking time on a phone
 /// from 2.8-3.7 s to 50-90 ms (performance 68-70 -> 98-99).
 ///
-/// Lowered to 322 KB by the app's own JSON reader and writer (`json`) in place of serde's
-/// derived ones and serde_json: 27.6 KB less WebAssembly (`gzip -9`: 341,034 -> 313,431
-/// bytes). This test measures 328,707 bytes (321.0 KB): 315,386 WebAssembly, 10,150 JS, and
-/// the service worker and its loader, 3,171.
-const CODE_BUDGET: usize = 322 * 1024;
+/// Lowered to 324 KB by the app's own JSON reader and writer (`json`) in place of serde's
+/// derived ones and serde_json: 25.6 KB less WebAssembly (`gzip -9`: 341,034 -> 315,420
+/// bytes). Of a first version 2.0 KB smaller, this one reads a record through a flat list of
+/// tokens, not a tree, and splits the file's records without checking them twice, which took
+/// the reading of 5,000 partners in the browser from 233 to 157 ms (serde's: 118 ms). This
+/// test measures 330,930 bytes (323.2 KB): 317,609 WebAssembly, 10,148 JS, and the service
+/// worker and its loader, 3,173.
+const CODE_BUDGET: usize = 324 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

@@ -433,3 +433,47 @@ fn a_source_cited_only_by_a_change_counts_as_used() {
     value["changes"][0]["sources"] = serde_json::json!(["only-change"]);
     assert_eq!(parse_value(&value).expect("loads").problems, vec![]);
 }
+
+/// The line and column of the byte at `at` in `text`, as a parse error gives them.
+fn line_and_column_of(text: &str, at: usize) -> (usize, usize) {
+    let line = text[..at].matches('\n').count() + 1;
+    let column = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    (line, column)
+}
+
+#[test]
+fn broken_json_inside_a_record_or_any_other_list_is_placed_in_the_whole_file() {
+    let pretty = serde_json::to_string_pretty(&minimal()).expect("writes");
+    // A record's own syntax, another list's and an unknown member's: the records are split
+    // from the file without checking them, so each must still refuse the whole file.
+    let mut extra = minimal();
+    extra["extra"] = serde_json::json!([1, 2]);
+    extra["credits"] = serde_json::json!([{"id": "Data: X", "en": "Data: X"}]);
+    let extra = serde_json::to_string_pretty(&extra).expect("writes");
+    for (text, needle, insert) in [
+        (&pretty, "\"level\"", "@"),
+        (&pretty, "\"en\": \"Osaka\"", ","),
+        (&extra, "\"credits\"", ""),
+        (&extra, "2\n", ","),
+    ] {
+        let mut text = text.clone();
+        let at = text
+            .rfind(needle)
+            .unwrap_or_else(|| panic!("{needle} in the file"));
+        let at = if insert.is_empty() {
+            // The credits' array: break it inside.
+            let open = at + text[at..].find('[').expect("an array");
+            text.insert(open + 1, ',');
+            open + 1
+        } else {
+            text.insert_str(at, insert);
+            at
+        };
+        match parse(&text, today()) {
+            Err(LoadError::Parse { line, column, .. }) => {
+                assert_eq!((line, column), line_and_column_of(&text, at), "{needle}")
+            }
+            other => panic!("{needle}: expected a parse error, got {other:?}"),
+        }
+    }
+}
