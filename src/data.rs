@@ -110,59 +110,30 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
         });
     }
 
-    let mut problems = Vec::new();
-    let mut file = FileRecords::default();
-    let (read, found) = (&mut file, &mut problems);
-    let countries: Vec<Country> = read_records(
-        RecordKind::Country,
-        outer.list("countries")?,
-        text,
-        read,
-        found,
-    )?;
-    let sectors: Vec<Sector> = read_records(
-        RecordKind::Sector,
-        outer.list("sectors")?,
-        text,
-        read,
-        found,
-    )?;
-    let sources: Vec<Source> = read_records(
-        RecordKind::Source,
-        outer.list("sources")?,
-        text,
-        read,
-        found,
-    )?;
-    let partners: Vec<Partner> = read_records(
-        RecordKind::Partner,
-        outer.list("partners")?,
-        text,
-        read,
-        found,
-    )?;
+    let mut found = Found::default();
+    let countries: Vec<Country> = outer.records(RecordKind::Country, "countries", &mut found)?;
+    let sectors: Vec<Sector> = outer.records(RecordKind::Sector, "sectors", &mut found)?;
+    let sources: Vec<Source> = outer.records(RecordKind::Source, "sources", &mut found)?;
+    let partners: Vec<Partner> = outer.records(RecordKind::Partner, "partners", &mut found)?;
     let partners = partners.into_iter().map(std::sync::Arc::new).collect();
-    let figures: Vec<Figure> = read_records(
-        RecordKind::Figure,
-        outer.list("figures")?,
-        text,
-        read,
-        found,
-    )?;
-    let changes: Vec<Change> = read_records(
-        RecordKind::Change,
-        outer.list("changes")?,
-        text,
-        read,
-        found,
-    )?;
+    let figures: Vec<Figure> = outer.records(RecordKind::Figure, "figures", &mut found)?;
+    let changes: Vec<Change> = outer.records(RecordKind::Change, "changes", &mut found)?;
 
     let dataset = Dataset::new(
         schema, checked, home, countries, sectors, sources, partners, figures, credits, changes,
     );
-    let (dataset, mut found) = validate::keep_valid_in_file(dataset, today, &file);
-    problems.append(&mut found);
+    let (dataset, mut broken) = validate::keep_valid_in_file(dataset, today, &found.file);
+    let mut problems = found.problems;
+    problems.append(&mut broken);
     Ok(Loaded { dataset, problems })
+}
+
+/// What reading the lists of records learns: where each record that was read stands, the ids
+/// of those that were not, and why not.
+#[derive(Default)]
+struct Found {
+    file: FileRecords,
+    problems: Vec<Problem>,
 }
 
 /// The file's outer object: each member's key and raw text. Its own fields are read as they
@@ -232,6 +203,23 @@ impl<'a> Outer<'a> {
     fn required<T: FromJson>(&self, key: &'static str) -> Result<T, LoadError> {
         self.optional(key)?
             .ok_or_else(|| schema_error(String::new(), format!("missing field `{key}`")))
+    }
+
+    /// The records of the list `key`, each read on its own (see [`read_records`]).
+    fn records<T: FromJson>(
+        &self,
+        kind: RecordKind,
+        key: &'static str,
+        found: &mut Found,
+    ) -> Result<Vec<T>, LoadError> {
+        let values = self.list(key)?;
+        read_records(
+            kind,
+            values,
+            self.text,
+            &mut found.file,
+            &mut found.problems,
+        )
     }
 
     /// The raw text of each record of the list `key`; none when the file has no such list.
