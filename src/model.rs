@@ -144,8 +144,8 @@ id_type! {
 
 /// A closed list of values with one spelling each, used in the data file and in URLs.
 ///
-/// The spelling is written once, in [`vocabulary!`]: serde, the URL and the filter
-/// selects all read it from here.
+/// The spelling is written once, in [`vocabulary!`]: the data file's reader and writer
+/// ([`crate::json`], and serde natively), the URL and the filter selects all read it from here.
 pub trait Vocabulary: Copy + Eq + Ord + Send + Sync + 'static {
     /// Every value, in display order.
     const ALL: &'static [Self];
@@ -161,8 +161,9 @@ pub trait Vocabulary: Copy + Eq + Ord + Send + Sync + 'static {
     }
 }
 
-/// Declares an enum that implements [`Vocabulary`] and is read and written by serde as its id;
-/// an unknown spelling is an error that lists the known ones.
+/// Declares an enum that implements [`Vocabulary`] and is read and written as its id (by
+/// [`crate::json`], and by serde natively); an unknown spelling is an error that lists the
+/// known ones.
 macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $id:literal,)* }) => {
         $(#[$doc])*
