@@ -111,13 +111,13 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
     }
 
     let mut found = Found::default();
-    let countries: Vec<Country> = outer.records(RecordKind::Country, "countries", &mut found)?;
-    let sectors: Vec<Sector> = outer.records(RecordKind::Sector, "sectors", &mut found)?;
-    let sources: Vec<Source> = outer.records(RecordKind::Source, "sources", &mut found)?;
-    let partners: Vec<Partner> = outer.records(RecordKind::Partner, "partners", &mut found)?;
+    let countries: Vec<Country> = outer.records(RecordKind::Country, &mut found)?;
+    let sectors: Vec<Sector> = outer.records(RecordKind::Sector, &mut found)?;
+    let sources: Vec<Source> = outer.records(RecordKind::Source, &mut found)?;
+    let partners: Vec<Partner> = outer.records(RecordKind::Partner, &mut found)?;
     let partners = partners.into_iter().map(std::sync::Arc::new).collect();
-    let figures: Vec<Figure> = outer.records(RecordKind::Figure, "figures", &mut found)?;
-    let changes: Vec<Change> = outer.records(RecordKind::Change, "changes", &mut found)?;
+    let figures: Vec<Figure> = outer.records(RecordKind::Figure, &mut found)?;
+    let changes: Vec<Change> = outer.records(RecordKind::Change, &mut found)?;
 
     let dataset = Dataset::new(
         schema, checked, home, countries, sectors, sources, partners, figures, credits, changes,
@@ -143,17 +143,6 @@ struct Outer<'a> {
     members: Vec<Member<'a>>,
 }
 
-/// The lists of records, whose items [`json::split_records`] leaves unchecked for
-/// [`read_records`] to read.
-const LISTS: [&str; 6] = [
-    "countries",
-    "sectors",
-    "sources",
-    "partners",
-    "figures",
-    "changes",
-];
-
 impl<'a> Outer<'a> {
     /// The member `key`; a key written twice is an error.
     fn member(&self, key: &'static str) -> Result<Option<&Member<'a>>, LoadError> {
@@ -172,7 +161,10 @@ impl<'a> Outer<'a> {
     /// member this app does not read), whose items were split unchecked.
     fn check_other_lists(&self) -> Result<(), LoadError> {
         for member in &self.members {
-            if member.items.is_some() && !LISTS.contains(&&*member.key) {
+            let records = RecordKind::LISTS
+                .iter()
+                .any(|kind| kind.list_key() == Some(&*member.key));
+            if member.items.is_some() && !records {
                 json::parse(member.raw).map_err(|err| syntax_error(self.text, member.raw, &err))?;
             }
         }
@@ -205,14 +197,16 @@ impl<'a> Outer<'a> {
             .ok_or_else(|| schema_error(String::new(), format!("missing field `{key}`")))
     }
 
-    /// The records of the list `key`, each read on its own (see [`read_records`]).
+    /// The records of the list of `kind`, each read on its own (see [`read_records`]).
     fn records<T: FromJson>(
         &self,
         kind: RecordKind,
-        key: &'static str,
         found: &mut Found,
     ) -> Result<Vec<T>, LoadError> {
-        let values = self.list(key)?;
+        let values = match kind.list_key() {
+            Some(key) => self.list(key)?,
+            None => &[],
+        };
         read_records(
             kind,
             values,

@@ -28,6 +28,31 @@ pub enum RecordKind {
     Change,
 }
 
+impl RecordKind {
+    /// The kinds that the data file holds as lists of records, in the file's order.
+    pub const LISTS: [RecordKind; 6] = [
+        RecordKind::Country,
+        RecordKind::Sector,
+        RecordKind::Source,
+        RecordKind::Partner,
+        RecordKind::Figure,
+        RecordKind::Change,
+    ];
+
+    /// The data file's key for the list of this kind's records; none for the file itself.
+    pub fn list_key(self) -> Option<&'static str> {
+        Some(match self {
+            RecordKind::File => return None,
+            RecordKind::Country => "countries",
+            RecordKind::Sector => "sectors",
+            RecordKind::Source => "sources",
+            RecordKind::Partner => "partners",
+            RecordKind::Figure => "figures",
+            RecordKind::Change => "changes",
+        })
+    }
+}
+
 impl fmt::Display for RecordKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

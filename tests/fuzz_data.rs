@@ -452,6 +452,21 @@ const EVERY_LIST: &[&str] = &[
 /// The cases a property runs: `n`, fewer than proptest's default of 256 where each case
 /// parses the whole shipped file (some tens of milliseconds in a debug build), so that
 /// `cargo test` stays quick. `PROPTEST_CASES=N` overrides it, for a longer hunt.
+/// The loader finds each list under the key this test knows it by, and knows no other list.
+#[test]
+fn each_list_is_read_under_its_own_key() {
+    let table: Vec<_> = LISTS
+        .iter()
+        .map(|(list, kind, _)| (*kind, Some(*list)))
+        .collect();
+    let loader: Vec<_> = RecordKind::LISTS
+        .iter()
+        .map(|kind| (*kind, kind.list_key()))
+        .collect();
+    assert_eq!(loader, table);
+    assert_eq!(RecordKind::File.list_key(), None);
+}
+
 fn cases(n: u32) -> ProptestConfig {
     if std::env::var_os("PROPTEST_CASES").is_some() {
         ProptestConfig::default()
