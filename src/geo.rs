@@ -273,7 +273,7 @@ pub fn path_data(paths: Vec<Vec<(f64, f64)>>) -> String {
             .iter()
             .map(|&(x, y)| ((x * 10.0).round() as i64, (y * 10.0).round() as i64))
             .collect();
-        let kept = simplify(&grid, PATH_TOLERANCE * 10.0);
+        let kept = simplify(&grid, (PATH_TOLERANCE * 10.0).round() as i64);
         let Some(&(x0, y0)) = kept.first() else {
             continue;
         };
@@ -301,24 +301,31 @@ pub fn path_data(paths: Vec<Vec<(f64, f64)>>) -> String {
 }
 
 /// The points of `points` to keep so that the polyline through them stays within
-/// `tolerance` of every point (Douglas and Peucker): always the first and the last.
-fn simplify(points: &[(i64, i64)], tolerance: f64) -> Vec<(i64, i64)> {
+/// `tolerance` grid steps of every point (Douglas and Peucker): always the first and the last.
+///
+/// Distances are compared exactly, as fractions of integers: a point exactly one step off a
+/// segment is common on the grid, and a float distance computed for it could fall on either
+/// side of the tolerance depending on the platform's square root (the browser's or the
+/// native library's), so that the app and the page written at build time would keep
+/// different points of the same arc.
+fn simplify(points: &[(i64, i64)], tolerance: i64) -> Vec<(i64, i64)> {
     if points.len() < 3 {
         return points.to_vec();
     }
+    let tolerance2 = i128::from(tolerance) * i128::from(tolerance);
     let mut keep = vec![false; points.len()];
     keep[0] = true;
     keep[points.len() - 1] = true;
     let mut spans = vec![(0, points.len() - 1)];
     while let Some((first, last)) = spans.pop() {
-        let (mut far, mut at) = (0.0_f64, 0);
+        let (mut far, mut at) = ((0, 1), 0);
         for (i, &p) in points.iter().enumerate().take(last).skip(first + 1) {
-            let off = distance_to_segment(p, points[first], points[last]);
-            if off > far {
+            let off = distance2_to_segment(p, points[first], points[last]);
+            if off.0 * far.1 > far.0 * off.1 {
                 (far, at) = (off, i);
             }
         }
-        if far > tolerance {
+        if far.0 > tolerance2 * far.1 {
             keep[at] = true;
             spans.push((first, at));
             spans.push((at, last));
@@ -331,18 +338,28 @@ fn simplify(points: &[(i64, i64)], tolerance: f64) -> Vec<(i64, i64)> {
         .collect()
 }
 
-/// The distance from `p` to the segment from `a` to `b`.
-fn distance_to_segment(p: (i64, i64), a: (i64, i64), b: (i64, i64)) -> f64 {
-    let (px, py) = (p.0 as f64, p.1 as f64);
-    let (ax, ay) = (a.0 as f64, a.1 as f64);
-    let (dx, dy) = (b.0 as f64 - ax, b.1 as f64 - ay);
+/// The squared distance from `p` to the segment from `a` to `b`, exactly, as a fraction
+/// `(numerator, denominator)`; the denominator is positive. Grid coordinates are at most a
+/// few tens of thousands, so the products stay far inside `i128`.
+fn distance2_to_segment(p: (i64, i64), a: (i64, i64), b: (i64, i64)) -> (i128, i128) {
+    let wide = |v: (i64, i64)| (i128::from(v.0), i128::from(v.1));
+    let ((px, py), (ax, ay), (bx, by)) = (wide(p), wide(a), wide(b));
+    let (dx, dy) = (bx - ax, by - ay);
+    let (qx, qy) = (px - ax, py - ay);
+    let along = qx * dx + qy * dy;
     let length2 = dx * dx + dy * dy;
-    let t = if length2 > 0.0 {
-        (((px - ax) * dx + (py - ay) * dy) / length2).clamp(0.0, 1.0)
+    if along <= 0 || length2 == 0 {
+        // Nearest to `a`.
+        (qx * qx + qy * qy, 1)
+    } else if along >= length2 {
+        // Nearest to `b`.
+        let (rx, ry) = (px - bx, py - by);
+        (rx * rx + ry * ry, 1)
     } else {
-        0.0
-    };
-    (px - ax - t * dx).hypot(py - ay - t * dy)
+        // Beside the segment: |cross|² / |b - a|².
+        let cross = qx * dy - qy * dx;
+        (cross * cross, length2)
+    }
 }
 
 /// A number of tenths written in units: "12.3", "-0.4", "7" (no trailing ".0", never "-0").

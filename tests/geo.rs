@@ -396,6 +396,22 @@ fn arc_path_draws_the_arc_within_the_tolerance_in_far_fewer_points() {
     assert_eq!(check_arc_path(JAKARTA, (-6.5950, 106.7890)).0, 2);
 }
 
+#[test]
+fn a_point_exactly_one_step_off_is_within_the_tolerance_whatever_the_square_root_says() {
+    // (0.4, 0.7) is exactly 0.1 from the segment (0, 0)-(0.6, 0.8): |cross| / |segment| =
+    // 10 / 10 tenths. A float distance gives 1.0000000000000004 tenths, and the browser's
+    // and the native library's may differ in that last bit; the simplification must not.
+    assert_eq!(
+        geo::path_data(vec![vec![(0.0, 0.0), (0.4, 0.7), (0.6, 0.8)]]),
+        "M0 0l0.6 0.8"
+    );
+    // One more tenth off, it is kept.
+    assert_eq!(
+        geo::path_data(vec![vec![(0.0, 0.0), (0.4, 0.8), (0.6, 0.8)]]),
+        "M0 0l0.4 0.8 0.2 0"
+    );
+}
+
 // proptest is a native-only dev-dependency (see Cargo.toml).
 #[cfg(not(target_arch = "wasm32"))]
 mod any_arc {
