@@ -35,6 +35,40 @@ const A4: f64 = 0.003796;
 /// and this close to π they count as antipodes, whose connecting great circle is undefined.
 const ANGLE_EPS: f64 = 1e-9;
 
+/// The transcendental functions the map needs. In the WebAssembly they are the browser's
+/// own (`Math.sin` and the rest, which d3 also used for the country outlines): Rust's would
+/// put libm's into the module, about 8 KB of code for every visitor to download. Natively,
+/// the standard library's.
+pub mod math {
+    #[cfg(target_arch = "wasm32")]
+    pub use js_sys::Math::{asin, atan2, cos, exp, hypot, sin};
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn sin(x: f64) -> f64 {
+        x.sin()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn cos(x: f64) -> f64 {
+        x.cos()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn asin(x: f64) -> f64 {
+        x.asin()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn atan2(y: f64, x: f64) -> f64 {
+        y.atan2(x)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn hypot(x: f64, y: f64) -> f64 {
+        x.hypot(y)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn exp(x: f64) -> f64 {
+        x.exp()
+    }
+}
+
 /// Iterates `(name, d)` over [`WORLD_PATHS`], in Natural Earth's order.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn country_paths() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -65,10 +99,10 @@ fn wrap_lambda(lambda: f64) -> f64 {
 /// Projects a longitude already relative to the central meridian (radians, in [-π, π]).
 fn project_rotated(lambda: f64, phi: f64) -> (f64, f64) {
     let m = 3f64.sqrt() / 2.0;
-    let l = (m * phi.sin()).asin();
+    let l = math::asin(m * math::sin(phi));
     let l2 = l * l;
     let l6 = l2 * l2 * l2;
-    let x = lambda * l.cos() / (m * (A1 + 3.0 * A2 * l2 + l6 * (7.0 * A3 + 9.0 * A4 * l2)));
+    let x = lambda * math::cos(l) / (m * (A1 + 3.0 * A2 * l2 + l6 * (7.0 * A3 + 9.0 * A4 * l2)));
     let y = l * (A1 + A2 * l2 + l6 * (A3 + A4 * l2));
     (
         projection::TRANSLATE_X + projection::SCALE * x,
@@ -90,9 +124,9 @@ impl Vec3 {
         let phi = lat.to_radians();
         let lambda = (lon - projection::CENTRAL_MERIDIAN).to_radians();
         Vec3 {
-            x: phi.cos() * lambda.cos(),
-            y: phi.cos() * lambda.sin(),
-            z: phi.sin(),
+            x: math::cos(phi) * math::cos(lambda),
+            y: math::cos(phi) * math::sin(lambda),
+            z: math::sin(phi),
         }
     }
 
@@ -117,11 +151,11 @@ impl Vec3 {
 
     /// Latitude in radians; atan2 stays accurate near the poles where asin does not.
     fn phi(self) -> f64 {
-        self.z.atan2(self.x.hypot(self.y))
+        math::atan2(self.z, math::hypot(self.x, self.y))
     }
 
     fn project(self) -> (f64, f64) {
-        project_rotated(self.y.atan2(self.x), self.phi())
+        project_rotated(math::atan2(self.y, self.x), self.phi())
     }
 
     /// East of the central meridian (right half of the map), counting the seam's
@@ -134,7 +168,7 @@ impl Vec3 {
 /// The central angle between two points, in radians; atan2 of |a×b| and a·b is
 /// accurate at every distance, unlike acos near 0 and π.
 fn central_angle(a: Vec3, b: Vec3) -> f64 {
-    a.cross_norm(b).atan2(a.dot(b))
+    math::atan2(a.cross_norm(b), a.dot(b))
 }
 
 /// Great-circle distance in km on a sphere of the mean Earth radius (6371.0088 km).
@@ -182,7 +216,7 @@ pub fn arc_sampled(
         1.0
     };
     let segments = ((omega.to_degrees() / degrees).ceil() as usize).max(min_segments.max(1));
-    let sin_omega = omega.sin();
+    let sin_omega = math::sin(omega);
     let sample = |i: usize| -> Vec3 {
         // The exact endpoints, so the arc meets the markers projected with `project`.
         if i == 0 {
@@ -193,9 +227,9 @@ pub fn arc_sampled(
         }
         let t = i as f64 / segments as f64;
         a.scaled_sum(
-            ((1.0 - t) * omega).sin() / sin_omega,
+            math::sin((1.0 - t) * omega) / sin_omega,
             b,
-            (t * omega).sin() / sin_omega,
+            math::sin(t * omega) / sin_omega,
         )
     };
 
@@ -212,7 +246,7 @@ pub fn arc_sampled(
             let cx = prev.x + s * (next.x - prev.x);
             let cz = prev.z + s * (next.z - prev.z);
             if cx < 0.0 {
-                let phi = cz.atan2(-cx);
+                let phi = math::atan2(cz, -cx);
                 let (from_edge, to_edge) = if prev.east() { (PI, -PI) } else { (-PI, PI) };
                 current.push(project_rotated(from_edge, phi));
                 paths.push(std::mem::take(&mut current));

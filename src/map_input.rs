@@ -4,7 +4,7 @@
 //! the outcome, so the rules (the drag threshold, pinch about the fingers' midpoint, wheel
 //! about the cursor) are tested natively (`tests/map_input.rs`).
 
-use crate::geo::ViewBox;
+use crate::geo::{math, ViewBox};
 
 /// Screen pixels a pointer must move before a press becomes a drag; below it, a tap on a
 /// marker stays a click.
@@ -159,7 +159,7 @@ impl Gesture {
                     delta_y
                 };
                 let (px, py) = rect.to_map(&view, x, y);
-                to(view.zoom_at((-pixels * WHEEL_RATE).exp(), px, py, aspect))
+                to(view.zoom_at(math::exp(-pixels * WHEEL_RATE), px, py, aspect))
             }
             MapInput::Key(key) => {
                 let step = view.w * PAN_STEP;
@@ -212,9 +212,9 @@ impl Gesture {
         match self.pointers.len() {
             1 => {
                 if !self.dragged {
-                    let beyond = self
-                        .start
-                        .is_some_and(|(sx, sy)| (to.0 - sx).hypot(to.1 - sy) > DRAG_THRESHOLD_PX);
+                    let beyond = self.start.is_some_and(|(sx, sy)| {
+                        math::hypot(to.0 - sx, to.1 - sy) > DRAG_THRESHOLD_PX
+                    });
                     if !beyond {
                         return outcome;
                     }
@@ -232,7 +232,7 @@ impl Gesture {
             2 => {
                 self.dragged = true;
                 let (_, other) = self.pointers[1 - at];
-                let distance = (to.0 - other.0).hypot(to.1 - other.1);
+                let distance = math::hypot(to.0 - other.0, to.1 - other.1);
                 if let Some(before) = self.pinch_distance.filter(|d| *d > 0.0) {
                     let (mx, my) = ((to.0 + other.0) / 2.0, (to.1 + other.1) / 2.0);
                     let (px, py) = rect.to_map(&view, mx, my);

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::follow_partner_link;
 use crate::components::partner_list::{shown_then_kept, PAGE_SIZE};
-use crate::geo::{self, ViewBox};
+use crate::geo::{self, math, ViewBox};
 use crate::i18n::Key;
 use crate::map_input::{Gesture, MapInput, Rect, LABEL_ZOOM};
 use crate::model::{PartnerId, Text};
@@ -187,7 +187,7 @@ pub fn WorldMap() -> impl IntoView {
             let reach = HIT_RADIUS_PX * view.units_per_px(rect.width);
             placed.with_untracked(|ids| {
                 ids.iter()
-                    .filter_map(|id| points.get(id).map(|p| (id, (p.x - x).hypot(p.y - y))))
+                    .filter_map(|id| points.get(id).map(|p| (id, math::hypot(p.x - x, p.y - y))))
                     .filter(|(_, d)| *d <= reach)
                     .min_by(|a, b| a.1.total_cmp(&b.1))
                     .map(|(id, _)| id.clone())

@@ -190,6 +190,26 @@ test("the app takes the page over at the reader's first act without a layout shi
   await expect(page).toHaveURL(/\/en\/partners\/rotterdam\/$/);
 });
 
+test("the app draws every marker and arc exactly where the page as written has them", async ({ page }) => {
+  // The page is drawn natively at build time; the app draws the map again with the browser's
+  // own sines and arctangents. Both must put each point on the same tenth of a unit.
+  const geometry = () =>
+    page.evaluate(() =>
+      [
+        ...[...document.querySelectorAll("g.arcs path")].map((p) => `${p.dataset.partner} ${p.getAttribute("d")}`),
+        ...[...document.querySelectorAll("g.markers g.marker")].map((g) => `${g.dataset.partner} ${g.getAttribute("transform")}`),
+      ].sort(),
+    );
+  const release = await holdWebAssembly(page);
+  await page.goto("./en/");
+  const written = await geometry();
+  expect(written.length).toBeGreaterThan(60);
+  await page.evaluate(() => document.getElementById("search").focus({ preventScroll: true }));
+  release();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+  expect(await geometry()).toEqual(written);
+});
+
 test("a reader deep in the list keeps the same card in the same place through the take-over", async ({ page }) => {
   // Before the take-over, cards far from the window are not laid out and count as an estimate
   // (content-visibility); the app's page lays them all out, so the same offset would show
