@@ -5,7 +5,7 @@
 //! order mark and the choice of records are tested natively; `crate::browser::download` hands
 //! the text to the browser.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use chrono::NaiveDate;
 
@@ -130,7 +130,7 @@ pub fn json(data: &Dataset, visible: &[PartnerId], citation: &str) -> String {
         .iter()
         .filter(|c| records.contains(c.record.as_str()))
         .collect();
-    let mut cited: HashSet<&str> = HashSet::new();
+    let mut cited: HashSet<&str> = HashSet::default();
     for p in &partners_in_order {
         cited.extend(p.cited_sources());
     }

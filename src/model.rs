@@ -3,7 +3,7 @@
 //! Every type here is plain data with no DOM, so the shipped file can be read and
 //! validated by native tests. `docs/DATA.md` documents each field for people.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -463,7 +463,7 @@ impl Partner {
     /// Every source the record, its events and its conflicting claims cite, once each, in
     /// that order.
     pub fn cited_sources(&self) -> Vec<&str> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         self.sources
             .iter()
             .chain(self.events.iter().flat_map(|e| &e.sources))
@@ -630,7 +630,7 @@ impl Dataset {
     /// Rebuilds the lookup by id after the lists were edited; the first of equal ids wins.
     pub fn reindex(&mut self) {
         fn positions<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> HashMap<K, usize> {
-            let mut map = HashMap::new();
+            let mut map = HashMap::default();
             for (i, key) in keys.enumerate() {
                 map.entry(key).or_insert(i);
             }

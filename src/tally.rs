@@ -3,7 +3,7 @@
 //!
 //! Pure and tested natively; the view only draws what these return.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::model::{Dataset, Figure, PartnerId, Region, Relation, SectorId, Status, Vocabulary};
 use crate::time::PartialDate;

@@ -3,7 +3,7 @@
 //! The same rules run in the native test over the shipped file and in the app at
 //! load time, where a record that breaks one is reported and left out.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -525,7 +525,7 @@ fn keep_good_ids<T>(
     file_records: &FileRecords,
     problems: &mut Vec<Problem>,
 ) -> Vec<String> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut cut = Vec::new();
     let mut index = 0;
     records.retain(|record| {
@@ -762,7 +762,7 @@ pub fn keep_valid_in_file(
 
 /// Every source id cited anywhere in the dataset.
 fn used_sources(data: &Dataset) -> HashSet<&str> {
-    let mut used: HashSet<&str> = HashSet::new();
+    let mut used: HashSet<&str> = HashSet::default();
     for p in &data.partners {
         used.extend(p.cited_sources());
     }
