@@ -41,7 +41,6 @@ use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use components::{Atlas, DataNotice, ErrorPanel, LanguageSwitch};
-use data::LoadError;
 use i18n::Key;
 use state::{t, AppState, Catalog};
 
@@ -86,49 +85,46 @@ pub fn App(
                     </p>
                 }
             }>
-                <ErrorBoundary fallback=move |errors| {
-                    let panels = move || {
-                        errors
-                            .get()
-                            .into_iter()
-                            .map(|(_, err)| match err.downcast_ref::<LoadError>() {
-                                Some(load) => {
-                                    view! { <ErrorPanel error=load.clone() on_retry=retry /> }
-                                        .into_any()
+                {move || {
+                    let search = search.clone();
+                    let keep_page = keep_page.clone();
+                    Suspend::new(async move {
+                        match data.await {
+                            Ok(loaded) => {
+                                let catalog = Arc::new(Catalog::new(loaded.dataset));
+                                let ignored = url_state::ignored_params(&search, &catalog);
+                                view! {
+                                    <DataNotice problems=loaded.problems />
+                                    <Atlas catalog=catalog ignored=ignored />
+                                    {drawn}
                                 }
-                                None => view! { <p role="alert">{err.to_string()}</p> }.into_any(),
-                            })
-                            .collect_view()
-                    };
-                    match keep_page.as_ref().and_then(|page| browser::failure_slot(&page.host)) {
-                        Some(slot) => {
-                            view! { <Portal mount=slot>{panels.clone()}</Portal> }.into_any()
-                        }
-                        None => {
-                            view! {
-                                {panels}
-                                {drawn}
+                                    .into_any()
                             }
-                                .into_any()
-                        }
-                    }
-                }>
-                    {move || {
-                        let search = search.clone();
-                        Suspend::new(async move {
-                            data.await
-                                .map(|loaded| {
-                                    let catalog = Arc::new(Catalog::new(loaded.dataset));
-                                    let ignored = url_state::ignored_params(&search, &catalog);
-                                    view! {
-                                        <DataNotice problems=loaded.problems />
-                                        <Atlas catalog=catalog ignored=ignored />
-                                        {drawn}
+                            Err(error) => {
+                                let slot = keep_page
+                                    .as_ref()
+                                    .and_then(|page| browser::failure_slot(&page.host));
+                                match slot {
+                                    Some(slot) => {
+                                        view! {
+                                            <Portal mount=slot>
+                                                <ErrorPanel error=error.clone() on_retry=retry />
+                                            </Portal>
+                                        }
+                                            .into_any()
                                     }
-                                })
-                        })
-                    }}
-                </ErrorBoundary>
+                                    None => {
+                                        view! {
+                                            <ErrorPanel error=error on_retry=retry />
+                                            {drawn}
+                                        }
+                                            .into_any()
+                                    }
+                                }
+                            }
+                        }
+                    })
+                }}
             </Transition>
         </main>
     }

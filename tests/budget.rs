@@ -3,7 +3,7 @@
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
 //! `scripts/bench`.
 //!
-//! The goal is 220 KB and it is not met: the build is about 317 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 312 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -60,7 +60,12 @@ use std::path::Path;
 /// Lowered to 317 KB by rustc-hash's FxHash (already in the module through Leptos) for the
 /// crate's maps and sets of ids in place of std's SipHash: 313,018 -> 310,919 bytes of
 /// WebAssembly. This test measures 324,379 bytes (316.8 KB).
-const CODE_BUDGET: usize = 317 * 1024;
+///
+/// Lowered to 312 KB by the app's one fallible view matched where it is made (the data
+/// loaded, or the error panel) in place of Leptos's `ErrorBoundary`, whose error hook,
+/// error map and type-erased errors the app needed for nothing else: 310,919 -> 305,292 bytes
+/// of WebAssembly. This test measures 318,751 bytes (311.3 KB).
+const CODE_BUDGET: usize = 312 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
