@@ -41,6 +41,7 @@ use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use components::{Atlas, DataNotice, ErrorPanel, LanguageSwitch};
+use data::LoadError;
 use i18n::Key;
 use state::{t, AppState, Catalog};
 
@@ -70,64 +71,77 @@ pub fn App(
     state.sync_document_meta();
     browser::on_popstate(move |path, search| state.restore(&path, &search));
 
+    // The data, once loaded (with the catalog made from it) or once it failed; none while
+    // the first load runs. A retry keeps what is shown until its own answer comes.
+    let data: RwSignal<Option<Result<Ready, LoadError>>> = RwSignal::new(None);
     let data_url = format!("{}{}", path.root, data::DATA_URL);
-    let data = LocalResource::new(move || data::load(data_url.clone()));
-    let retry = Callback::new(move |()| data.refetch());
+    let load = move || {
+        let url = data_url.clone();
+        leptos::task::spawn_local(async move {
+            let outcome = data::load(url).await.map(|loaded| Ready {
+                catalog: Arc::new(Catalog::new(loaded.dataset)),
+                problems: loaded.problems,
+            });
+            // Nothing to do when the app is gone meanwhile.
+            let _ = data.try_set(Some(outcome));
+        });
+    };
+    load();
+    let retry = Callback::new(move |()| load());
     let drawn = move || on_drawn.map(|done| view! { <Drawn on_drawn=done /> });
+
+    let content = move || {
+        data.with(|data| match data {
+            None => view! {
+                <p class="loading" role="status">
+                    {t(Key::Loading)}
+                </p>
+            }
+            .into_any(),
+            Some(Ok(ready)) => {
+                let ignored = url_state::ignored_params(&search, &ready.catalog);
+                view! {
+                    <DataNotice problems=ready.problems.clone() />
+                    <Atlas catalog=ready.catalog.clone() ignored=ignored />
+                    {drawn}
+                }
+                .into_any()
+            }
+            Some(Err(error)) => {
+                let slot = keep_page
+                    .as_ref()
+                    .and_then(|page| browser::failure_slot(&page.host));
+                match slot {
+                    Some(slot) => {
+                        let error = error.clone();
+                        view! {
+                            <Portal mount=slot>
+                                <ErrorPanel error=error.clone() on_retry=retry />
+                            </Portal>
+                        }
+                        .into_any()
+                    }
+                    None => view! {
+                        <ErrorPanel error=error.clone() on_retry=retry />
+                        {drawn}
+                    }
+                    .into_any(),
+                }
+            }
+        })
+    };
 
     view! {
         <Header />
-        <main id="main">
-            <Transition fallback=|| {
-                view! {
-                    <p class="loading" role="status">
-                        {t(Key::Loading)}
-                    </p>
-                }
-            }>
-                {move || {
-                    let search = search.clone();
-                    let keep_page = keep_page.clone();
-                    Suspend::new(async move {
-                        match data.await {
-                            Ok(loaded) => {
-                                let catalog = Arc::new(Catalog::new(loaded.dataset));
-                                let ignored = url_state::ignored_params(&search, &catalog);
-                                view! {
-                                    <DataNotice problems=loaded.problems />
-                                    <Atlas catalog=catalog ignored=ignored />
-                                    {drawn}
-                                }
-                                    .into_any()
-                            }
-                            Err(error) => {
-                                let slot = keep_page
-                                    .as_ref()
-                                    .and_then(|page| browser::failure_slot(&page.host));
-                                match slot {
-                                    Some(slot) => {
-                                        view! {
-                                            <Portal mount=slot>
-                                                <ErrorPanel error=error.clone() on_retry=retry />
-                                            </Portal>
-                                        }
-                                            .into_any()
-                                    }
-                                    None => {
-                                        view! {
-                                            <ErrorPanel error=error on_retry=retry />
-                                            {drawn}
-                                        }
-                                            .into_any()
-                                    }
-                                }
-                            }
-                        }
-                    })
-                }}
-            </Transition>
-        </main>
+        <main id="main">{content}</main>
     }
+}
+
+/// The data as the atlas takes it: the catalog made from the loaded records, and the records
+/// left out, with why.
+struct Ready {
+    catalog: Arc<Catalog>,
+    problems: Vec<validate::Problem>,
 }
 
 /// The pre-rendered page the app is to take the place of, and its language.

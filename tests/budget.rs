@@ -3,7 +3,7 @@
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
 //! `scripts/bench`.
 //!
-//! The goal is 220 KB and it is not met: the build is about 312 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 294 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -65,7 +65,12 @@ use std::path::Path;
 /// loaded, or the error panel) in place of Leptos's `ErrorBoundary`, whose error hook,
 /// error map and type-erased errors the app needed for nothing else: 310,919 -> 305,292 bytes
 /// of WebAssembly. This test measures 318,751 bytes (311.3 KB).
-const CODE_BUDGET: usize = 312 * 1024;
+///
+/// Lowered to 294 KB by loading the data into a plain signal (a task started once, and again
+/// by Retry) in place of a `LocalResource` read through `Transition` and `Suspend`: Leptos's
+/// async-derived values, suspense contexts and scoped futures cost 18 KB for one load.
+/// 305,292 -> 287,283 bytes of WebAssembly. This test measures 300,717 bytes (293.7 KB).
+const CODE_BUDGET: usize = 294 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
