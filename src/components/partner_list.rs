@@ -32,6 +32,8 @@ pub fn PartnerList() -> impl IntoView {
     let mounted = Memo::new(move |previous: Option<&Vec<PartnerId>>| {
         shown.with(|shown| shown_then_kept(shown, previous, KEPT_CARDS))
     });
+    // Drawn again only when the list becomes empty or stops being so, not at every change.
+    let empty = Memo::new(move |_| visible.with(|v| v.is_empty()));
     let cards_ref = NodeRef::<html::Ul>::new();
     // Hides the kept cards and shows the shown ones: the page's DOM follows the state.
     Effect::new(move |_| {
@@ -86,14 +88,24 @@ pub fn PartnerList() -> impl IntoView {
                     })
                 />
             </div>
-            <Show when=move || visible.with(|v| v.is_empty())>
-                <div class="empty">
-                    <p>{t(Key::NoResults)}</p>
-                    <button type="button" class="button" on:click=move |_| state.clear_filters()>
-                        {t(Key::ClearAll)}
-                    </button>
-                </div>
-            </Show>
+            {move || {
+                empty
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div class="empty">
+                                <p>{t(Key::NoResults)}</p>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| state.clear_filters()
+                                >
+                                    {t(Key::ClearAll)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
             <ul
                 class="cards"
                 node_ref=cards_ref
