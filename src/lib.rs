@@ -75,15 +75,22 @@ pub fn App(
     // the first load runs. A retry keeps what is shown until its own answer comes.
     let data: RwSignal<Option<Result<Ready, LoadError>>> = RwSignal::new(None);
     let data_url = format!("{}{}", path.root, data::DATA_URL);
+    // Which load is the latest: only its answer is shown (Retry pressed twice, the first
+    // answered last, must not take the place of the second's).
+    let latest = StoredValue::new(0_u32);
     let load = move || {
         let url = data_url.clone();
+        let ticket = latest.get_value().wrapping_add(1);
+        latest.set_value(ticket);
         leptos::task::spawn_local(async move {
             let outcome = data::load(url).await.map(|loaded| Ready {
                 catalog: Arc::new(Catalog::new(loaded.dataset)),
                 problems: loaded.problems,
             });
-            // Nothing to do when the app is gone meanwhile.
-            let _ = data.try_set(Some(outcome));
+            // Nothing to do when a later load has started, or the app is gone meanwhile.
+            if latest.try_get_value() == Some(ticket) {
+                let _ = data.try_set(Some(outcome));
+            }
         });
     };
     load();

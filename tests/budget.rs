@@ -3,7 +3,7 @@
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
 //! `scripts/bench`.
 //!
-//! The goal is 220 KB and it is not met: the build is about 293 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 294 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -74,7 +74,12 @@ use std::path::Path;
 /// Lowered to 293 KB by the list's empty state drawn from a memo of its own rather than by
 /// `Show`, used nowhere else: 287,283 -> 286,564 bytes of WebAssembly. This test measures
 /// 299,999 bytes (293.0 KB).
-const CODE_BUDGET: usize = 293 * 1024;
+///
+/// Raised to 294 KB by the guard that shows only the latest load's answer: without it, Retry
+/// pressed twice, the first answered last, put a stale error in the place of the data (the
+/// resource had guarded against that). 286,564 -> 286,793 bytes of WebAssembly; this test
+/// measures 300,230 bytes (293.2 KB).
+const CODE_BUDGET: usize = 294 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

@@ -42,6 +42,32 @@ test.describe("when the data file is missing", () => {
     await expect(atlas.alert).toHaveCount(0);
   });
 
+  test("Retry pressed twice shows the second answer, even when the first comes after it", async ({ page }) => {
+    const atlas = new Atlas(page);
+    // "gone" until the reader retries; then one slow error, then the file.
+    let mode = "gone";
+    const answered = [];
+    await page.route(DATA, async (route) => {
+      const now = mode;
+      if (mode === "slow") mode = "back";
+      if (now === "back") return route.continue();
+      if (now === "slow") await new Promise((r) => setTimeout(r, 1500));
+      answered.push(now);
+      return route.fulfill({ status: 404, contentType: "text/plain", body: "gone" });
+    });
+    await atlas.open();
+    await expect(atlas.alert).toContainText("HTTP 404");
+    mode = "slow";
+    await atlas.retry.click();
+    await atlas.retry.click();
+    await expect(atlas.cards).toHaveCount(shippedData().partners.length);
+    // The first retry's error comes now, and must change nothing.
+    await expect.poll(() => answered.includes("slow"), { timeout: 5000 }).toBe(true);
+    await page.waitForTimeout(500);
+    await expect(atlas.cards).toHaveCount(shippedData().partners.length);
+    await expect(atlas.alert).toHaveCount(0);
+  });
+
   // A phone that got the page but not the data keeps what it can read: the pre-rendered
   // page stays, every partner's link still leads to its page, and the error is above it.
   for (const [path, lang, said] of [
