@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::follow_partner_link;
 use crate::components::partner_list::{shown_then_kept, PAGE_SIZE};
-use crate::geo::{self, math, ViewBox};
+use crate::geo::{self, ViewBox};
 use crate::i18n::Key;
 use crate::map_input::{Gesture, MapInput, Rect, LABEL_ZOOM};
 use crate::model::{PartnerId, Text};
@@ -185,10 +185,16 @@ pub fn WorldMap() -> impl IntoView {
                 rect.height,
             );
             let reach = HIT_RADIUS_PX * view.units_per_px(rect.width);
+            // Squared distances: no square root for each of thousands of markers at every
+            // move of the pointer (in the WebAssembly, a call to the browser's Math).
+            let reach2 = reach * reach;
             placed.with_untracked(|ids| {
                 ids.iter()
-                    .filter_map(|id| points.get(id).map(|p| (id, math::hypot(p.x - x, p.y - y))))
-                    .filter(|(_, d)| *d <= reach)
+                    .filter_map(|id| {
+                        let (dx, dy) = points.get(id).map(|p| (p.x - x, p.y - y))?;
+                        Some((id, dx * dx + dy * dy))
+                    })
+                    .filter(|(_, d2)| *d2 <= reach2)
                     .min_by(|a, b| a.1.total_cmp(&b.1))
                     .map(|(id, _)| id.clone())
             })
