@@ -1,6 +1,7 @@
 // Content first: the pages made at build time are readable with JavaScript off, each
 // partner has its own page with share tags and image, the app takes a page over without a
 // visible jump, and it all works under the GitHub Pages sub-path the suite serves.
+import { createHash } from "node:crypto";
 import { test, expect, shippedData, Atlas, wake, expectNoViolations } from "./fixtures.mjs";
 
 const data = shippedData();
@@ -301,6 +302,27 @@ test("the data is requested beside the WebAssembly, not after it, and each file 
   for (const file of ["data/partners.json", ".wasm", "world.svg"]) {
     expect(network.filter((url) => url.endsWith(file)), file).toHaveLength(1);
   }
+});
+
+test("the minified stylesheet and scripts load: each integrity hash a page names is the file's", async ({ page, request }) => {
+  const failed = [];
+  page.on("console", (m) => m.type() === "error" && failed.push(m.text()));
+  for (const path of ["./", "en/partners/tokyo/"]) {
+    await page.goto(path);
+    const named = await page.evaluate(() =>
+      [...document.querySelectorAll("[integrity]")].map((e) => [e.href || e.src, e.getAttribute("integrity")]),
+    );
+    expect(named.some(([url]) => url.endsWith(".css")), "the stylesheet carries a hash").toBe(true);
+    for (const [url, integrity] of named) {
+      const body = await (await request.get(url)).body();
+      expect(integrity, url).toBe(`sha384-${createHash("sha384").update(body).digest("base64")}`);
+    }
+    // The stylesheet applied: the page's own rules are in force.
+    expect(await page.evaluate(() => [...document.styleSheets].some((s) => s.cssRules.length > 50))).toBe(true);
+  }
+  // The app runs from the minified glue: it takes over at the reader's first act.
+  await wake(page);
+  expect(failed).toEqual([]);
 });
 
 test("the countries drawn from world.svg take the page's colours, in both schemes", async ({ page }) => {
