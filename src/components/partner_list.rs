@@ -8,7 +8,7 @@ use crate::components::{choices, follow_partner_link, ChoiceSelect, PartnerCard}
 use crate::i18n::{format_showing, Key};
 use crate::model::PartnerId;
 use crate::model::Vocabulary;
-use crate::state::{t, use_app, use_lang};
+use crate::state::{effect, t, use_app, use_lang};
 use crate::url_state::Sort;
 
 /// Cards shown at first and added by each "show more": enough to scroll through, few enough
@@ -36,7 +36,7 @@ pub fn PartnerList() -> impl IntoView {
     let empty = Memo::new(move |_| visible.with(|v| v.is_empty()));
     let cards_ref = NodeRef::<html::Ul>::new();
     // Hides the kept cards and shows the shown ones: the page's DOM follows the state.
-    Effect::new(move |_| {
+    effect(move || {
         let shown: HashSet<PartnerId> = shown.with(|s| s.iter().cloned().collect());
         mounted.track();
         if let Some(list) = cards_ref.get() {

@@ -13,7 +13,7 @@ use crate::geo::{self, ViewBox};
 use crate::i18n::Key;
 use crate::map_input::{Gesture, MapInput, Rect, LABEL_ZOOM};
 use crate::model::{PartnerId, Text};
-use crate::state::{t, use_app, use_data, use_lang};
+use crate::state::{effect, t, use_app, use_data, use_lang};
 
 /// Past this many shown partners with a point, the map is "dense": it draws them as one path
 /// of dots without arcs, and a click or hover finds the nearest point. Hundreds of separate
@@ -162,7 +162,7 @@ pub fn WorldMap() -> impl IntoView {
     let zoom = Memo::new(move |_| view_box.with(|v| v.zoom_level(size.with(|(w, h)| w / h))));
     // Markers keep their screen size at every zoom through one CSS variable on the map,
     // not one attribute per marker.
-    Effect::new(move |_| {
+    effect(move || {
         let scale = units_per_px.get();
         if let Some(svg) = svg_ref.get() {
             let el: &web_sys::SvgElement = svg.as_ref();
@@ -342,7 +342,7 @@ fn watch_size(
     size: RwSignal<(f64, f64)>,
     resized: impl Fn() + Clone + 'static,
 ) {
-    Effect::new(move |_| {
+    effect(move || {
         let Some(svg) = svg_ref.get() else { return };
         let element: web_sys::Element = svg.into();
         let read = {
@@ -437,7 +437,7 @@ fn show_placed(
     dense: Memo<bool>,
     lang: Option<Signal<crate::i18n::Lang>>,
 ) {
-    Effect::new(move |_| {
+    effect(move || {
         let shown: HashSet<PartnerId> = placed.with(|p| p.iter().cloned().collect());
         mounted.track();
         dense.track();
