@@ -3,7 +3,7 @@
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
 //! `scripts/bench`.
 //!
-//! The goal is 220 KB and it is not met: the build is about 290 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 286 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -83,7 +83,13 @@ use std::path::Path;
 /// Lowered to 290 KB by minifying, on a release build, Trunk's JS glue, the service worker and
 /// its loader with esbuild (scripts/minify.mjs, run by scripts/prerender): 10,214 -> 8,108,
 /// 2,052 -> 1,075 and 1,135 -> 677 bytes. This test measures 296,654 bytes (289.7 KB).
-const CODE_BUDGET: usize = 290 * 1024;
+///
+/// Lowered to 287 KB by the app's effects sharing one boxed function type (`state::effect`:
+/// each `Effect::new` had compiled its own task) and by taking out of the release build the
+/// three classes that wasm-streams exports to JS and nothing here calls (scripts/minify.mjs).
+/// The WebAssembly 286,794 -> 283,626 bytes, the glue 8,108 -> 7,748. This test measures
+/// 293,127 bytes (286.3 KB).
+const CODE_BUDGET: usize = 287 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
