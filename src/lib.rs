@@ -37,7 +37,6 @@ pub mod validate;
 
 use std::sync::Arc;
 
-use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use components::{Atlas, DataNotice, ErrorPanel, LanguageSwitch};
@@ -120,13 +119,18 @@ pub fn App(
                     .and_then(|page| browser::failure_slot(&page.host));
                 match slot {
                     Some(slot) => {
+                        // The panel goes into the kept page. `mount_to` makes its owner a
+                        // child of this one, so the panel has the app's contexts, and it is
+                        // taken out of the page with this view (Retry's answer replaces it).
                         let error = error.clone();
-                        view! {
-                            <Portal mount=slot>
-                                <ErrorPanel error=error.clone() on_retry=retry />
-                            </Portal>
+                        if let Ok(slot) = wasm_bindgen::JsCast::dyn_into(slot) {
+                            let panel = leptos::mount::mount_to(slot, move || {
+                                view! { <ErrorPanel error=error on_retry=retry /> }
+                            });
+                            let panel = send_wrapper::SendWrapper::new(panel);
+                            on_cleanup(move || drop(panel));
                         }
-                        .into_any()
+                        ().into_any()
                     }
                     None => view! {
                         <ErrorPanel error=error.clone() on_retry=retry />

@@ -3,7 +3,7 @@
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
 //! `scripts/bench`.
 //!
-//! The goal is 220 KB and it is not met: the build is about 286 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 284 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -93,7 +93,11 @@ use std::path::Path;
 /// Lowered to 286 KB by talc in place of the standard library's dlmalloc as the WebAssembly's
 /// allocator (src/main.rs): 283,626 -> 282,985 bytes of WebAssembly, with the same timings
 /// at 5,000 partners. This test measures 292,488 bytes (285.6 KB).
-const CODE_BUDGET: usize = 286 * 1024;
+///
+/// Lowered to 285 KB by mounting the error panel into the kept page with `mount_to` rather
+/// than Leptos's `Portal` (its container, shadow-root and SVG options unused here):
+/// 282,985 -> 281,861 bytes of WebAssembly. This test measures 291,271 bytes (284.4 KB).
+const CODE_BUDGET: usize = 285 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

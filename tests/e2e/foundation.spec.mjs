@@ -98,6 +98,18 @@ test.describe("when the data file is missing", () => {
       if (path.includes("tokyo")) await expect(page.getByRole("heading", { level: 2, name: "Tokyo" }).first()).toBeVisible();
       await snapshot(page, testInfo, `error-over-${lang}`);
 
+      // A Retry that fails again puts its own error in the place of the first: one panel.
+      const again = page.waitForResponse((response) => response.url().endsWith("/data/partners.json"));
+      await atlas.retry.click();
+      await again;
+      await page.waitForTimeout(200);
+      await expect(page.locator("html")).toHaveAttribute("data-app", "failed");
+      await expect(atlas.alert).toHaveCount(1);
+      await expect(atlas.alert).toContainText("HTTP 404");
+      await expect(page.locator(".load-failed")).toHaveCount(1);
+      await expect(page.locator(".load-failed > *")).toHaveCount(1);
+      await expect(atlas.cards).toHaveCount(data.partners.length);
+
       await page.unroute(DATA);
       await atlas.retry.click();
       await expect(page.locator("html")).toHaveAttribute("data-app", "live");
