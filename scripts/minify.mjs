@@ -115,10 +115,10 @@ if (wasmName) {
 }
 for (const name of names.filter((name) => !name.endsWith('.wasm'))) {
   const path = join(dir, name);
-  let source = readFileSync(path, 'utf8');
-  if (wasmName && name.startsWith('jakarta-sister-cities')) source = withoutUnusedClasses(source, path);
   const css = name.endsWith('.css');
   const module = name.startsWith('jakarta-sister-cities');
+  let source = readFileSync(path, 'utf8');
+  if (wasmName && module) source = withoutUnusedClasses(source, path);
   let code;
   try {
     ({ code } = transformSync(source, {

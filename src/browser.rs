@@ -208,7 +208,7 @@ pub fn page_lang() -> Option<String> {
 /// element (made once) that the app's error panel goes into, at the top of what the reader
 /// sees: the open partner's detail (on a phone it covers the page), else `<main>`.
 /// Marks the page `data-app="failed"` (tests and styles may wait for it).
-pub fn failure_slot(page: &web_sys::Element) -> Option<web_sys::Element> {
+pub fn failure_slot(page: &web_sys::Element) -> Option<web_sys::HtmlElement> {
     if !IN_BROWSER {
         return None;
     }
@@ -218,13 +218,13 @@ pub fn failure_slot(page: &web_sys::Element) -> Option<web_sys::Element> {
         let _ = root.set_attribute("data-app", "failed");
     }
     if let Ok(Some(slot)) = page.query_selector(".load-failed") {
-        return Some(slot);
+        return slot.dyn_into().ok();
     }
     let parent = match page.query_selector(".partner-detail").ok()? {
         Some(detail) => detail,
         None => page.query_selector("main").ok()??,
     };
-    let slot = document().create_element("div").ok()?;
+    let slot: web_sys::HtmlElement = document().create_element("div").ok()?.dyn_into().ok()?;
     slot.set_class_name("load-failed");
     parent.prepend_with_node_1(&slot).ok()?;
     Some(slot)

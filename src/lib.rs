@@ -123,13 +123,11 @@ pub fn App(
                         // child of this one, so the panel has the app's contexts, and it is
                         // taken out of the page with this view (Retry's answer replaces it).
                         let error = error.clone();
-                        if let Ok(slot) = wasm_bindgen::JsCast::dyn_into(slot) {
-                            let panel = leptos::mount::mount_to(slot, move || {
-                                view! { <ErrorPanel error=error on_retry=retry /> }
-                            });
-                            let panel = send_wrapper::SendWrapper::new(panel);
-                            on_cleanup(move || drop(panel));
-                        }
+                        let panel = leptos::mount::mount_to(slot, move || {
+                            view! { <ErrorPanel error=error on_retry=retry /> }
+                        });
+                        let panel = send_wrapper::SendWrapper::new(panel);
+                        on_cleanup(move || drop(panel));
                         ().into_any()
                     }
                     None => view! {
