@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use crate::json::{self, ToJson};
 use crate::model::{claim_sources, Dataset, PartnerId, Vocabulary};
+use crate::num::shortest;
 
 /// The CSV's columns, in order.
 pub const CSV_COLUMNS: [&str; 14] = [
@@ -73,8 +74,8 @@ pub fn csv(
                 .map(|y| y.to_string())
                 .unwrap_or_default(),
             sectors.join("; "),
-            geo.map(|g| g.lat.to_string()).unwrap_or_default(),
-            geo.map(|g| g.lon.to_string()).unwrap_or_default(),
+            geo.map(|g| shortest(g.lat)).unwrap_or_default(),
+            geo.map(|g| shortest(g.lon)).unwrap_or_default(),
             sources.join(" "),
             permalink(&partner.id),
         ];

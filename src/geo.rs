@@ -616,7 +616,7 @@ const ASPECT_RANGE: (f64, f64) = (1e-3, 1e3);
 
 fn sane_aspect(aspect: f64) -> f64 {
     if aspect.is_finite() && aspect > 0.0 {
-        aspect.clamp(ASPECT_RANGE.0, ASPECT_RANGE.1)
+        within(aspect, ASPECT_RANGE.0, ASPECT_RANGE.1)
     } else {
         MAP_WIDTH / MAP_HEIGHT
     }
@@ -625,19 +625,26 @@ fn sane_aspect(aspect: f64) -> f64 {
 /// A view width for this aspect between the fitted one (1x) and 16 times smaller.
 fn clamp_width(w: f64, aspect: f64) -> f64 {
     let fitted = ViewBox::fit(aspect).w;
-    w.clamp(fitted / ViewBox::MAX_ZOOM, fitted / ViewBox::MIN_ZOOM)
+    within(w, fitted / ViewBox::MAX_ZOOM, fitted / ViewBox::MIN_ZOOM)
 }
 
 fn clamp_axis(start: f64, size: f64, map: f64) -> f64 {
     if size >= map {
         (map - size) / 2.0
     } else {
-        start.clamp(0.0, map - size)
+        within(start, 0.0, map - size)
     }
 }
 
+/// `x` brought within `lo..=hi` (`lo` for NaN), for bounds known to be in order. Not
+/// `f64::clamp`: its check that `lo <= hi` panics with both bounds written by `{:?}`, and that
+/// one message kept core's float formatting in the WebAssembly (see `crate::num`).
+fn within(x: f64, lo: f64, hi: f64) -> f64 {
+    x.max(lo).min(hi)
+}
+
 fn thousandths(v: f64) -> String {
-    let s = format!("{:.3}", v);
+    let s = crate::num::Fixed(v, 3).to_string();
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
         "0".to_owned()

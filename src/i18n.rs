@@ -338,19 +338,23 @@ pub fn format_number(value: f64, lang: Lang) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         return format_int(value as i64, lang);
     }
-    let text = format!("{}", (value * 100.0).round() / 100.0);
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let whole = whole
-        .parse::<i64>()
-        .map_or_else(|_| whole.to_owned(), |w| format_int(w, lang));
+    // To hundredths in whole numbers: core's float formatting would bring its own code into
+    // the WebAssembly (see `crate::num`).
+    let hundredths = (value * 100.0).round() as i64;
+    let (whole, fraction) = (
+        hundredths.unsigned_abs() / 100,
+        hundredths.unsigned_abs() % 100,
+    );
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let whole = format_int(whole as i64, lang);
     let point = match lang {
         Lang::Id => ',',
         Lang::En => '.',
     };
-    if fraction.is_empty() {
-        whole
-    } else {
-        format!("{whole}{point}{fraction}")
+    match fraction {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}{point}{}", f / 10),
+        f => format!("{sign}{whole}{point}{f:02}"),
     }
 }
 

@@ -997,7 +997,7 @@ impl ToJson for f64 {
     /// point (`23`, as the file writes its figures); `null` for what JSON cannot hold.
     fn write_json(&self, out: &mut String) {
         if self.is_finite() {
-            out.push_str(&self.to_string());
+            out.push_str(&crate::num::shortest(*self));
         } else {
             out.push_str("null");
         }

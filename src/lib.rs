@@ -26,6 +26,7 @@ pub mod json;
 pub mod map_input;
 pub mod markup;
 pub mod model;
+pub mod num;
 pub mod order;
 pub mod route;
 pub mod state;

@@ -12,6 +12,7 @@ use crate::model::{
     claim_sources, is_kebab_id, Change, Claim, Conflict, Dataset, Event, Figure, Geo, Level,
     Partner, Source, Text,
 };
+use crate::num::shortest;
 use crate::time::{PartialDate, Precision};
 
 /// Which list of the data file a record belongs to.
@@ -217,13 +218,13 @@ impl<'a> Check<'a> {
         if !(-90.0..=90.0).contains(&geo.lat) {
             self.fail(
                 format!("{field}.lat"),
-                format!("{} is not a latitude in -90..90", geo.lat),
+                format!("{} is not a latitude in -90..90", shortest(geo.lat)),
             );
         }
         if !(-180.0..=180.0).contains(&geo.lon) {
             self.fail(
                 format!("{field}.lon"),
-                format!("{} is not a longitude in -180..180", geo.lon),
+                format!("{} is not a longitude in -180..180", shortest(geo.lon)),
             );
         }
         if geo.geonameid == 0 {

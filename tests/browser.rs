@@ -326,3 +326,27 @@ async fn the_figures_count_what_is_shown_and_follow_the_filters() {
         "{reconcile}"
     );
 }
+
+/// The exports' numbers in the WebAssembly come from the browser's `Number.toString`: the same
+/// text as Rust's within the data's range, and every text reads back as the same number.
+#[wasm_bindgen_test]
+fn shortest_numbers_are_the_browsers_and_read_back() {
+    use jakarta_sister_cities::num::shortest;
+    assert_eq!(shortest(23.0), "23");
+    assert_eq!(shortest(-6.2146), "-6.2146");
+    assert_eq!(shortest(106.8451), "106.8451");
+    assert_eq!(shortest(0.1 + 0.2), "0.30000000000000004");
+    // Outside 1e-7 ..= 1e21 the browser writes an exponent, as JSON allows.
+    assert_eq!(shortest(1e-7), "1e-7");
+    for x in [1.5, -180.0, 89.999_999, 1e21, 5e-324, f64::MAX] {
+        assert_eq!(shortest(x).parse::<f64>(), Ok(x), "{x}");
+    }
+    for p in common::shipped()
+        .partners
+        .iter()
+        .filter_map(|p| p.geo.as_ref())
+    {
+        assert_eq!(shortest(p.lat), p.lat.to_string());
+        assert_eq!(shortest(p.lon), p.lon.to_string());
+    }
+}

@@ -3,7 +3,7 @@
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
 //! `scripts/bench`.
 //!
-//! The goal is 220 KB and it is not met: the build is about 284 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 276 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -97,7 +97,13 @@ use std::path::Path;
 /// Lowered to 285 KB by mounting the error panel into the kept page with `mount_to` rather
 /// than Leptos's `Portal` (its container, shadow-root and SVG options unused here):
 /// 282,985 -> 281,861 bytes of WebAssembly. This test measures 291,271 bytes (284.4 KB).
-const CODE_BUDGET: usize = 285 * 1024;
+///
+/// Lowered to 277 KB by writing numbers without core's float formatting (`num`: fixed
+/// decimals by integer arithmetic, the exports' shortest form by the browser) and by keeping
+/// bounds with `max` and `min` rather than `f64::clamp`, whose panic message alone formats two
+/// floats: the last user gone, Grisu, Dragon4 and their tables left the module. 281,861 ->
+/// 273,407 bytes of WebAssembly. This test measures 282,841 bytes (276.2 KB).
+const CODE_BUDGET: usize = 277 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

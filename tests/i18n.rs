@@ -91,6 +91,10 @@ fn figures_with_a_fraction_take_the_languages_decimal_mark() {
     assert_eq!(format_number(1.5, Lang::En), "1.5");
     assert_eq!(format_number(2500.25, Lang::En), "2,500.25");
     assert_eq!(format_number(2500.25, Lang::Id), "2.500,25");
+    // Below one, the sign is kept; a third decimal rounds away.
+    assert_eq!(format_number(-0.5, Lang::En), "-0.5");
+    assert_eq!(format_number(0.125001, Lang::Id), "0,13");
+    assert_eq!(format_number(3.004, Lang::En), "3");
 }
 
 #[test]

@@ -14,6 +14,7 @@ use crate::i18n::{
 };
 use crate::markup::escape;
 use crate::model::{Relation, Status, Vocabulary};
+use crate::num::Fixed;
 use crate::state::{t, use_app, use_data, use_lang};
 use crate::time::today;
 use crate::timeline::{anniversaries_ahead, timeline, Timeline};
@@ -148,7 +149,9 @@ fn TimelineChart(
                 class="timeline-chart"
                 role="group"
                 aria-label=t(Key::ChartLabel)
-                viewBox=move || chart.with(|c| format!("0 0 {} {}", chart_width(c), HEIGHT))
+                viewBox=move || {
+                    chart.with(|c| format!("0 0 {} {}", Fixed(chart_width(c), 0), Fixed(HEIGHT, 0)))
+                }
                 inner_html=markup
                 on:click=on_click
             ></svg>
@@ -194,10 +197,12 @@ pub fn chart_svg(
          </defs>",
     );
     let width = chart_width(chart);
+    let axis = Fixed(AXIS, 0);
     let _ = write!(
         out,
-        "<line class=\"axis\" x1=\"{PAD_X}\" y1=\"{AXIS}\" x2=\"{:.1}\" y2=\"{AXIS}\" aria-hidden=\"true\"/>",
-        width - PAD_X
+        "<line class=\"axis\" x1=\"{}\" y1=\"{axis}\" x2=\"{}\" y2=\"{axis}\" aria-hidden=\"true\"/>",
+        Fixed(PAD_X, 0),
+        Fixed(width - PAD_X, 1),
     );
     let unit = BARS / chart.max_started as f64;
     let event_unit = EVENTS / chart.max_events as f64;
@@ -230,7 +235,10 @@ pub fn chart_svg(
             );
             let _ = write!(
                 out,
-                "<rect class=\"hit\" x=\"{x:.1}\" y=\"0\" width=\"{COLUMN}\" height=\"{HEIGHT}\"/>"
+                "<rect class=\"hit\" x=\"{}\" y=\"0\" width=\"{}\" height=\"{}\"/>",
+                Fixed(x, 1),
+                Fixed(COLUMN, 0),
+                Fixed(HEIGHT, 0),
             );
         } else {
             out.push_str("<g class=\"year\" aria-hidden=\"true\">");
@@ -241,26 +249,30 @@ pub fn chart_svg(
             top -= h;
             let _ = write!(
                 out,
-                "<rect class=\"seg rel-{}\" x=\"{:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/>",
+                "<rect class=\"seg rel-{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
                 segment.relation.id(),
-                x + 2.0,
-                COLUMN - 4.0,
+                Fixed(x + 2.0, 1),
+                Fixed(top, 1),
+                Fixed(COLUMN - 4.0, 1),
+                Fixed(h, 1),
             );
             if let Some(fill) = pattern_fill(segment.status) {
                 let _ = write!(
                     out,
-                    "<rect class=\"pat\" fill=\"{fill}\" x=\"{:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{h:.1}\"/>",
-                    x + 2.0,
-                    COLUMN - 4.0,
+                    "<rect class=\"pat\" fill=\"{fill}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+                    Fixed(x + 2.0, 1),
+                    Fixed(top, 1),
+                    Fixed(COLUMN - 4.0, 1),
+                    Fixed(h, 1),
                 );
             }
         }
-        let centre = x + COLUMN / 2.0;
+        let centre = Fixed(x + COLUMN / 2.0, 1);
         if link {
             let _ = write!(
                 labels,
-                "<text class=\"n\" x=\"{centre:.1}\" y=\"{:.1}\">{}</text>",
-                top - 5.0,
+                "<text class=\"n\" x=\"{centre}\" y=\"{}\">{}</text>",
+                Fixed(top - 5.0, 1),
                 format_int(year.started() as i64, lang)
             );
         }
@@ -268,29 +280,31 @@ pub fn chart_svg(
             let h = year.events as f64 * event_unit;
             let _ = write!(
                 out,
-                "<rect class=\"ev-bar\" x=\"{:.1}\" y=\"{EVENTS_TOP}\" width=\"{:.1}\" height=\"{h:.1}\"/>",
-                x + 4.0,
-                COLUMN - 8.0,
+                "<rect class=\"ev-bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+                Fixed(x + 4.0, 1),
+                Fixed(EVENTS_TOP, 0),
+                Fixed(COLUMN - 8.0, 1),
+                Fixed(h, 1),
             );
             let _ = write!(
                 labels,
-                "<text class=\"n ev\" x=\"{centre:.1}\" y=\"{:.1}\">{}</text>",
-                EVENTS_TOP + h + 12.0,
+                "<text class=\"n ev\" x=\"{centre}\" y=\"{}\">{}</text>",
+                Fixed(EVENTS_TOP + h + 12.0, 1),
                 format_int(year.events as i64, lang)
             );
         }
         // A tick for every year, longer every fifth.
         let _ = write!(
             labels,
-            "<line class=\"tick\" x1=\"{centre:.1}\" y1=\"{AXIS}\" x2=\"{centre:.1}\" y2=\"{:.1}\"/>",
-            AXIS + if year.year % 5 == 0 { 6.0 } else { 3.0 }
+            "<line class=\"tick\" x1=\"{centre}\" y1=\"{axis}\" x2=\"{centre}\" y2=\"{}\"/>",
+            Fixed(AXIS + if year.year % 5 == 0 { 6.0 } else { 3.0 }, 1)
         );
         if labelled.contains(&year.year) {
             let _ = write!(
                 labels,
-                "<text class=\"year-label{}\" x=\"{centre:.1}\" y=\"{:.1}\">{}</text>",
+                "<text class=\"year-label{}\" x=\"{centre}\" y=\"{}\">{}</text>",
                 if current { " current" } else { "" },
-                AXIS + 18.0,
+                Fixed(AXIS + 18.0, 1),
                 year.year
             );
         }

@@ -13,6 +13,7 @@ use crate::geo::{self, ViewBox};
 use crate::i18n::Key;
 use crate::map_input::{Gesture, MapInput, Rect, LABEL_ZOOM};
 use crate::model::{PartnerId, Text};
+use crate::num::Fixed;
 use crate::state::{effect, t, use_app, use_data, use_lang};
 
 /// Past this many shown partners with a point, the map is "dense": it draws them as one path
@@ -168,7 +169,7 @@ pub fn WorldMap() -> impl IntoView {
             let el: &web_sys::SvgElement = svg.as_ref();
             let _ = el
                 .style()
-                .set_property("--marker-scale", &format!("{scale:.4}"));
+                .set_property("--marker-scale", &Fixed(scale, 4).to_string());
         }
     });
 
@@ -386,7 +387,7 @@ fn HomeMarker() -> impl IntoView {
     let (x, y) = geo::project(home.lat, home.lon);
     let name = crate::state::tr(&data.home.name);
     view! {
-        <g class="marker home" transform=format!("translate({x:.1} {y:.1})")>
+        <g class="marker home" transform=format!("translate({} {})", Fixed(x, 1), Fixed(y, 1))>
             <g class="marker-body">
                 <circle r="7" />
                 <text x="10" y="4">
@@ -526,7 +527,7 @@ fn MapMarkers(
                     // keeps its size at every zoom without redrawing the path.
                     let _ = std::fmt::Write::write_fmt(
                         &mut d,
-                        format_args!("M{:.1} {:.1}h0", p.x, p.y),
+                        format_args!("M{} {}h0", Fixed(p.x, 1), Fixed(p.y, 1)),
                     );
                 }
                 d
@@ -555,7 +556,11 @@ fn MapMarkers(
                                     <g
                                         class="marker"
                                         data-partner=id.to_string()
-                                        transform=format!("translate({:.1} {:.1})", p.x, p.y)
+                                        transform=format!(
+                                            "translate({} {})",
+                                            Fixed(p.x, 1),
+                                            Fixed(p.y, 1),
+                                        )
                                     >
                                         <a href=href aria-label=lang.pick(&p.full_name).to_owned()>
                                             <g class="marker-body">
@@ -613,7 +618,7 @@ fn MapHighlight(points: MapPoints) -> impl IntoView {
                     <path class="arc active" d=p.arc_path() />
                     <g
                         class="marker selected"
-                        transform=format!("translate({:.1} {:.1})", p.x, p.y)
+                        transform=format!("translate({} {})", Fixed(p.x, 1), Fixed(p.y, 1))
                     >
                         <g class="marker-body">
                             <circle class="dot" r="5" />
