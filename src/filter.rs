@@ -26,7 +26,7 @@ pub fn normalize(text: &str) -> String {
             // Before lowercasing: Rust lowercases `İ` to `i` plus a combining dot.
             out.push_str(folded);
         } else {
-            for lower in c.to_lowercase() {
+            for lower in lowercase(c).chars() {
                 match fold(lower) {
                     Some(folded) => out.push_str(folded),
                     None if is_combining_mark(lower) => {}
@@ -36,6 +36,23 @@ pub fn normalize(text: &str) -> String {
         }
     }
     out
+}
+
+/// The lowercase of a letter outside ASCII: in the WebAssembly the browser's `toLowerCase`,
+/// the same mapping (Unicode's default, one letter at a time), for the few letters a search of
+/// this atlas meets outside Latin: core's own table of lowercase mappings is 4 KB of the gzip
+/// module.
+#[cfg(target_arch = "wasm32")]
+fn lowercase(c: char) -> String {
+    js_sys::JsString::from_code_point1(u32::from(c))
+        .map(|s| String::from(s.to_lower_case()))
+        .unwrap_or_else(|_| String::from(c))
+}
+
+/// The lowercase of a letter outside ASCII (see the WebAssembly's version).
+#[cfg(not(target_arch = "wasm32"))]
+fn lowercase(c: char) -> String {
+    c.to_lowercase().collect()
 }
 
 /// The plain lowercase spelling of a Latin-1 or Latin Extended-A letter.

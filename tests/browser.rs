@@ -350,3 +350,40 @@ fn shortest_numbers_are_the_browsers_and_read_back() {
         assert_eq!(shortest(p.lon), p.lon.to_string());
     }
 }
+
+/// The search's lowercasing outside ASCII is the browser's in the WebAssembly: it must give
+/// what core's own tables give, letter by letter, over the scripts a partner's name may use.
+#[wasm_bindgen_test]
+fn search_lowercases_other_scripts_as_rust_does() {
+    use jakarta_sister_cities::filter::normalize;
+    assert_eq!(normalize("東京 Αθήνα"), "東京 αθήνα");
+    assert_eq!(normalize("МОСКВА Kyïv ẞ"), "москва kyiv ss");
+    let ranges = [
+        0x0370..=0x03FF, // Greek and Coptic
+        0x0400..=0x052F, // Cyrillic and its supplement
+        0x0531..=0x0556, // Armenian capitals
+        0x10A0..=0x10C5, // Georgian capitals
+        0x1E00..=0x1E9D, // Latin Extended Additional (U+1E9E lowercases to ß, folded to "ss")
+        0x1EA0..=0x1EFF,
+        0x1F00..=0x1FFF, // Greek Extended
+        0x2C00..=0x2C2F, // Glagolitic
+        0x2C80..=0x2CE3, // Coptic
+        0xA640..=0xA66D, // Cyrillic Extended-B
+        0xFF21..=0xFF3A, // fullwidth capitals
+    ];
+    let mut checked = 0;
+    for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+        let expected: String = c
+            .to_lowercase()
+            .filter(|l| !('\u{300}'..='\u{36f}').contains(l))
+            .collect();
+        assert_eq!(
+            normalize(&c.to_string()),
+            expected,
+            "U+{:04X}",
+            u32::from(c)
+        );
+        checked += 1;
+    }
+    assert!(checked > 1200, "{checked} letters checked");
+}

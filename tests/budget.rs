@@ -3,7 +3,7 @@
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
 //! `scripts/bench`.
 //!
-//! The goal is 220 KB and it is not met: the build is about 276 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 270 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -103,7 +103,11 @@ use std::path::Path;
 /// bounds with `max` and `min` rather than `f64::clamp`, whose panic message alone formats two
 /// floats: the last user gone, Grisu, Dragon4 and their tables left the module. 281,861 ->
 /// 273,407 bytes of WebAssembly. This test measures 282,841 bytes (276.2 KB).
-const CODE_BUDGET: usize = 277 * 1024;
+///
+/// Lowered to 271 KB by the browser's `toLowerCase` for the search's letters outside Latin
+/// (`filter::normalize`), in place of core's table of lowercase mappings: 273,407 -> 267,378
+/// bytes of WebAssembly, 7,681 -> 7,737 of JS. This test measures 276,869 bytes (270.4 KB).
+const CODE_BUDGET: usize = 271 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
