@@ -310,9 +310,16 @@ fn record_id(kind: RecordKind, record: &Json<'_, '_>) -> Option<String> {
 
 /// Fetches the data file's text; HTTP failures become typed errors.
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    // The browser's words for the failure. Not gloo's `Display`: it also writes serde_json's
+    // errors (its `json()`, which this loader does not use), and that kept their messages and
+    // code in the WebAssembly.
     let network = |err: gloo_net::Error| LoadError::Network {
         url: url.to_owned(),
-        message: err.to_string(),
+        message: match err {
+            gloo_net::Error::JsError(js) => js.to_string(),
+            gloo_net::Error::GlooError(text) => text,
+            _ => String::from("the response could not be read"),
+        },
     };
     let response = gloo_net::http::Request::get(url)
         .send()

@@ -107,7 +107,11 @@ use std::path::Path;
 /// Lowered to 271 KB by the browser's `toLowerCase` for the search's letters outside Latin
 /// (`filter::normalize`), in place of core's table of lowercase mappings: 273,407 -> 267,378
 /// bytes of WebAssembly, 7,681 -> 7,737 of JS. This test measures 276,869 bytes (270.4 KB).
-const CODE_BUDGET: usize = 271 * 1024;
+///
+/// Lowered to 270 KB by naming a failed request in the browser's words rather than through
+/// gloo's `Display`, which also writes serde_json's errors (gloo's `json()`, unused here):
+/// 267,378 -> 266,586 bytes of WebAssembly. This test measures 276,077 bytes (269.6 KB).
+const CODE_BUDGET: usize = 270 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

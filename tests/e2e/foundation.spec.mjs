@@ -120,6 +120,22 @@ test.describe("when the data file is missing", () => {
   }
 });
 
+test.describe("when the request for the data fails outright", () => {
+  test.use({ allowedConsoleErrors: [/net::ERR_FAILED/] });
+
+  test("the error names the address and the browser's own words, and Retry loads it", async ({ page }) => {
+    const atlas = new Atlas(page);
+    await page.route(DATA, (route) => route.abort("failed"));
+    await atlas.open();
+    await expect(atlas.alert).toContainText("The partner data could not be loaded.");
+    // The technical line: where, then what the browser said (Chromium: "Failed to fetch").
+    await expect(atlas.alert).toContainText(/could not reach \S*data\/partners\.json: TypeError: Failed to fetch/);
+    await page.unroute(DATA);
+    await atlas.retry.click();
+    await expect(atlas.cards).toHaveCount(shippedData().partners.length);
+  });
+});
+
 test("a malformed data file is reported with its line and column", async ({ page }) => {
   const atlas = new Atlas(page);
   await page.route(DATA, (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{\n "schema": 1,,\n}' }));
