@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 mod common;
 
 use common::shipped;
-use jakarta_sister_cities::filter::{matches_search, normalize, sector_counts, visible, Index};
+use jakarta_sister_cities::filter::{
+    is_caseless, matches_search, normalize, sector_counts, visible, Index,
+};
 use jakarta_sister_cities::i18n::Lang;
 use jakarta_sister_cities::model::{Dataset, Partner, PartnerId, Region};
 use jakarta_sister_cities::url_state::{Filters, Query};
@@ -449,4 +451,18 @@ fn sector_counts_match_applying_that_sector_alone() {
         .count();
     assert_eq!(flood, Some(with_flood));
     assert!(with_flood >= 2);
+}
+
+/// The blocks the search passes through without lowercasing hold no letter with a lowercase
+/// of its own, by core's tables.
+#[test]
+fn caseless_blocks_lowercase_to_themselves() {
+    let caseless: Vec<char> = (0..=0x10FFFF)
+        .filter_map(char::from_u32)
+        .filter(|&c| is_caseless(c))
+        .collect();
+    assert!(caseless.len() > 30_000);
+    for c in caseless {
+        assert!(c.to_lowercase().eq([c]), "U+{:04X}", u32::from(c));
+    }
 }
