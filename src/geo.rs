@@ -643,12 +643,8 @@ fn within(x: f64, lo: f64, hi: f64) -> f64 {
     x.max(lo).min(hi)
 }
 
+/// `v` to 0.001, without trailing zeros; `Fixed` never writes `-0`.
 fn thousandths(v: f64) -> String {
     let s = crate::num::Fixed(v, 3).to_string();
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_owned()
-    } else {
-        s.to_owned()
-    }
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
