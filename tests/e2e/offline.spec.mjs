@@ -22,18 +22,27 @@ async function firstVisit(page, path = "./") {
 test.describe("with the service worker", () => {
   test.use({ serviceWorkers: "allow" });
 
-  test("a reload with no signal shows every partner, and an unvisited partner page opens", async ({ page, context }) => {
-    await firstVisit(page);
-    await context.setOffline(true);
-    await page.reload();
-    await wake(page);
-    await expect(page.locator("article.partner-card:visible")).toHaveCount(data.partners.length);
-    // Never visited: the English start page stands in, and the app opens the partner from
-    // the address.
-    await page.goto("en/partners/tokyo/");
-    await expect(page.locator("html")).toHaveAttribute("data-app", "live");
-    await expect(page.getByRole("dialog", { name: "Tokyo" })).toBeVisible();
-    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  test.describe("with no signal", () => {
+    // Chromium checks the worker's script for an update after a navigation, and when that
+    // check fails, as it does with no signal, it writes this line into the page's console.
+    // It is the browser's, not the app's: the check fails exactly when the reader has no
+    // signal, and the kept worker goes on serving. Whether the check runs before the test
+    // ends depends on the machine's speed (stop 21's CI saw it once in dozens of runs).
+    test.use({ allowedConsoleErrors: [/^An unknown error occurred when fetching the script\.$/] });
+
+    test("a reload with no signal shows every partner, and an unvisited partner page opens", async ({ page, context }) => {
+      await firstVisit(page);
+      await context.setOffline(true);
+      await page.reload();
+      await wake(page);
+      await expect(page.locator("article.partner-card:visible")).toHaveCount(data.partners.length);
+      // Never visited: the English start page stands in, and the app opens the partner from
+      // the address.
+      await page.goto("en/partners/tokyo/");
+      await expect(page.locator("html")).toHaveAttribute("data-app", "live");
+      await expect(page.getByRole("dialog", { name: "Tokyo" })).toBeVisible();
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    });
   });
 
   test("newer data on the network brings a notice, and its reload shows the new data", async ({ page, context }) => {
