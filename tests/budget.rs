@@ -3,7 +3,7 @@
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
 //! `scripts/bench`.
 //!
-//! The goal is 220 KB and it is not met: the build is about 270 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 268 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -111,7 +111,12 @@ use std::path::Path;
 /// Lowered to 270 KB by naming a failed request in the browser's words rather than through
 /// gloo's `Display`, which also writes serde_json's errors (gloo's `json()`, unused here):
 /// 267,378 -> 266,586 bytes of WebAssembly. This test measures 276,077 bytes (269.6 KB).
-const CODE_BUDGET: usize = 270 * 1024;
+///
+/// Lowered to 268 KB by LLVM's inline threshold set to -8 for the WebAssembly
+/// (`.cargo/config.toml`: a call is inlined only where that makes the code smaller, or where
+/// the callee has one caller): 266,654 -> 264,452 bytes of WebAssembly, with the same times at
+/// 5,000 partners (scripts/bench). This test measures 273,949 bytes (267.5 KB).
+const CODE_BUDGET: usize = 268 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
