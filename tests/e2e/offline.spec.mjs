@@ -27,7 +27,7 @@ test.describe("with the service worker", () => {
     // check fails, as it does with no signal, it writes this line into the page's console.
     // It is the browser's, not the app's: the check fails exactly when the reader has no
     // signal, and the kept worker goes on serving. Whether the check runs before the test
-    // ends depends on the machine's speed (stop 21's CI saw it once in dozens of runs).
+    // ends depends on timing: CI saw it once (stop 21), 60 runs here never.
     test.use({ allowedConsoleErrors: [/^An unknown error occurred when fetching the script\.$/] });
 
     test("a reload with no signal shows every partner, and an unvisited partner page opens", async ({ page, context }) => {
