@@ -9,7 +9,8 @@
 //   browser needs at the least to show it): navigation start to the first partner card, to
 //   the first 20 partner links, and, for the app, to the app's taking the page over; at the
 //   desktop, at the phone with the CPU slowed 4x, and at that phone on slow 4G (150 ms,
-//   1.6 Mbit/s).
+//   1.6 Mbit/s). The app and its limit load in pairs, back to back, so that a machine busy with
+//   other work slows both alike; the ratio is the median of the pairs' ratios, with their range.
 // - Search: from typing a search (one input event with the whole word) to the list showing its
 //   result, and from clearing it to the full list again; "shown" is the frame after the DOM
 //   holds the result.
@@ -152,30 +153,52 @@ async function quiet(page) {
   return last;
 }
 
-/** Load only: first card, first 20 links and (for the app) the take-over, median of the runs. */
-async function measureLoad(browser, url, setting) {
-  const load = [];
+/** One load: first card, first 20 links and (for the app) the take-over and the reader's act. */
+async function loadOnce(browser, url, setting) {
+  return withPage(browser, url, setting, async (page) => {
+    await page.waitForFunction(
+      () => performance.getEntriesByName("twenty-links").length > 0 || document.querySelectorAll("article.partner-card a.partner-link").length > 0,
+      null,
+      { timeout },
+    );
+    const wantsLive = await page.evaluate(() => !!document.getElementById("app") && !!document.querySelector("script[type=module]"));
+    if (wantsLive) await page.waitForFunction(() => performance.getEntriesByName("live").length > 0, null, { timeout });
+    return page.evaluate(() => ({
+      first: performance.getEntriesByName("first-card")[0]?.startTime ?? NaN,
+      twenty: performance.getEntriesByName("twenty-links")[0]?.startTime ?? NaN,
+      live: performance.getEntriesByName("live")[0]?.startTime ?? NaN,
+      acted: performance.getEntriesByName("acted")[0]?.startTime ?? NaN,
+    }));
+  });
+}
+
+/**
+ * The app's load against its limit's, in pairs: each run loads both, one right after the other,
+ * the app first in even runs and the limit first in odd ones. A machine whose load drifts (other
+ * work on its cores) then slows both sides of a pair alike, where two blocks of runs could each
+ * catch a different phase. The ratio is the median of the pairs' ratios, with their range.
+ */
+async function measureLoadPairs(browser, appUrl, limitUrl, setting) {
+  const app = [];
+  const limit = [];
   for (let i = 0; i < runs; i++) {
-    await withPage(browser, url, setting, async (page) => {
-      await page.waitForFunction(
-        () => performance.getEntriesByName("twenty-links").length > 0 || document.querySelectorAll("article.partner-card a.partner-link").length > 0,
-        null,
-        { timeout },
-      );
-      const wantsLive = await page.evaluate(() => !!document.getElementById("app") && !!document.querySelector("script[type=module]"));
-      if (wantsLive) await page.waitForFunction(() => performance.getEntriesByName("live").length > 0, null, { timeout });
-      load.push(
-        await page.evaluate(() => ({
-          first: performance.getEntriesByName("first-card")[0]?.startTime ?? NaN,
-          twenty: performance.getEntriesByName("twenty-links")[0]?.startTime ?? NaN,
-          live: performance.getEntriesByName("live")[0]?.startTime ?? NaN,
-          acted: performance.getEntriesByName("acted")[0]?.startTime ?? NaN,
-        })),
-      );
-    });
+    if (i % 2) {
+      limit.push(await loadOnce(browser, limitUrl, setting));
+      app.push(await loadOnce(browser, appUrl, setting));
+    } else {
+      app.push(await loadOnce(browser, appUrl, setting));
+      limit.push(await loadOnce(browser, limitUrl, setting));
+    }
   }
-  const pick = (k) => median(load.map((x) => x[k]));
-  return { first: pick("first"), twenty: pick("twenty"), live: pick("live"), afterAct: median(load.map((x) => x.live - x.acted)) };
+  const pick = (xs, k) => median(xs.map((x) => x[k]));
+  const ratios = app.map((a, i) => a.first / limit[i].first).filter((r) => Number.isFinite(r) && r > 0);
+  return {
+    app: { first: pick(app, "first"), twenty: pick(app, "twenty"), live: pick(app, "live"), afterAct: median(app.map((x) => x.live - x.acted)) },
+    limit: { first: pick(limit, "first") },
+    ratio: median(ratios),
+    low: Math.min(...ratios),
+    high: Math.max(...ratios),
+  };
 }
 
 async function measure(browser, url, setting) {
@@ -278,17 +301,17 @@ try {
     ["phone 390x844, CPU 4x", { viewport: { width: 390, height: 844 }, cpuSlowdown: 4 }],
     ["phone, CPU 4x, slow 4G", { viewport: { width: 390, height: 844 }, cpuSlowdown: 4, network: slow4g }],
   ];
-  console.log("\nTime to content: navigation start to the first partner card, app against its limit:");
+  console.log("\nTime to content: navigation start to the first partner card, app against its limit\n(medians of the runs; each run loads both back to back, and the ratio is the median of the runs' ratios):");
   // A synthetic file of many megabytes takes minutes to preload on slow 4G (the test server
   // sends it uncompressed): that setting is for the shipped data only.
   const dataBytes = statSync(join(values.dir, "data", "partners.json")).size;
   const loadSettings = dataBytes > 5e6 ? settings.slice(0, 2) : settings;
   if (loadSettings.length < settings.length) console.log(`  (slow 4G left out: the data file is ${(dataBytes / 1e6).toFixed(1)} MB)`);
   for (const [name, setting] of loadSettings) {
-    const app = await measureLoad(browser, `${base}en/`, setting);
-    const limit = await measureLoad(browser, `${base}en/limit.html`, setting);
+    const { app, limit, ratio: r, low, high } = await measureLoadPairs(browser, `${base}en/`, `${base}en/limit.html`, setting);
+    const x = (v) => (Number.isFinite(v) ? `${v.toFixed(1)}x` : "n/a");
     console.log(
-      `  ${name.padEnd(24)} app ${ms(app.first)}  limit ${ms(limit.first)}  ratio ${ratio(app.first, limit.first)}` +
+      `  ${name.padEnd(24)} app ${ms(app.first)}  limit ${ms(limit.first)}  ratio ${x(r).padStart(6)} (pairs ${x(low)} to ${x(high)})` +
         `   (20 links: ${ms(app.twenty).trim()}; app takes over at ${ms(app.live).trim()}, ` +
         `${ms(app.afterAct).trim()} after the reader's act)`,
     );
