@@ -46,8 +46,9 @@ const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
 
 function sizes() {
   const rows = [];
-  // What the start page makes a browser load, in the order it asks.
-  const files = ["index.html", ...readdirSync(values.dir).filter((f) => /\.(css|js|wasm|svg)$/.test(f))];
+  // What the start page makes a browser load, in the order it asks. Not world.svg: the map
+  // asks for the countries in full only once it is zoomed in (world-lite.svg until then).
+  const files = ["index.html", ...readdirSync(values.dir).filter((f) => /\.(css|js|wasm|svg)$/.test(f) && f !== "world.svg")];
   files.push(...readdirSync(join(values.dir, "data")).map((f) => join("data", f)));
   for (const file of files) {
     const raw = readFileSync(join(values.dir, file));

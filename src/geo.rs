@@ -12,8 +12,9 @@ use std::f64::consts::{PI, TAU};
 pub mod projection;
 
 /// One line per country, `<name>\t<d>`: Natural Earth 1:110m, already projected. Not in
-/// the WebAssembly: the build writes it once into `world.svg`, which the pages and the app
-/// both draw, so the geometry travels once and is cached on its own.
+/// the WebAssembly: the build writes it into `world.svg`, and simplified into
+/// `world-lite.svg`, which the pages and the app both draw, so the geometry travels once and
+/// is cached on its own.
 #[cfg(not(target_arch = "wasm32"))]
 pub const WORLD_PATHS: &str = include_str!("generated/world_paths.txt");
 /// The map's extent in map units; the SVG viewBox of the whole map is `0 0 MAP_WIDTH MAP_HEIGHT`.
@@ -266,22 +267,161 @@ pub fn arc_sampled(
     paths
 }
 
-/// The document `world.svg`: the sphere and every country, each country a `<path>` in a
-/// group with the id `countries`, drawn with non-scaling strokes. Colours are left to the
-/// page, which sets them on the `<use>` element that shows the group (and inherited there).
+/// The document `world.svg`: every country, each a `<path>` in a group with the id
+/// `countries`, drawn with non-scaling strokes. Colours are left to the page, which sets them
+/// on the `<use>` element that shows the group (and inherited there). The map shows it from
+/// [`crate::map_input::DETAIL_ZOOM`] on; below, it shows [`world_svg_lite`].
 #[cfg(not(target_arch = "wasm32"))]
 pub fn world_svg() -> String {
+    world_document(country_paths().map(|(_, d)| d.to_owned()))
+}
+
+/// The document `world-lite.svg`: the same countries in the same form as [`world_svg`], each
+/// ring simplified to within [`LITE_TOLERANCE`] and its points moved onto a grid of
+/// [`LITE_GRID`], so that no outline is off by more than about 0.85 map units. Below 2x zoom
+/// that is under two pixels on a map 1,200 pixels wide, and it is half the bytes: the first
+/// view loads this one.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn world_svg_lite() -> String {
+    world_document(country_paths().map(|(_, d)| rings_data(&lite_rings(&rings(d)))))
+}
+
+/// How far (in map units) a ring of `world-lite.svg` may stray from the points of
+/// `world.svg` before its points are moved onto the [`LITE_GRID`].
+pub const LITE_TOLERANCE: f64 = 0.5;
+/// The grid (in map units) that the points of `world-lite.svg` lie on.
+pub const LITE_GRID: f64 = 0.5;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn world_document(paths: impl Iterator<Item = String>) -> String {
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {MAP_WIDTH} {MAP_HEIGHT}\">\
          <g id=\"countries\">"
     );
-    for (_, d) in country_paths() {
+    for d in paths {
         out.push_str(&format!(
             "<path d=\"{d}\" vector-effect=\"non-scaling-stroke\"/>"
         ));
     }
     out.push_str("</g></svg>\n");
     out
+}
+
+/// The closed rings of a country's path data as [`WORLD_PATHS`] writes it (`m dx dy dx dy …
+/// z m …`, every number relative, on the 0.1-unit grid), in absolute tenths of a unit.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn rings(d: &str) -> Vec<Vec<(i64, i64)>> {
+    let mut rings: Vec<Vec<(i64, i64)>> = Vec::new();
+    let (mut at, mut start) = ((0, 0), (0, 0));
+    let mut numbers = Vec::new();
+    let mut number = String::new();
+    // Each ring's numbers, then its points: a new `m` moves from the last ring's start.
+    let mut flush = |numbers: &mut Vec<i64>, rings: &mut Vec<Vec<(i64, i64)>>| {
+        if numbers.len() >= 2 {
+            let mut ring = Vec::with_capacity(numbers.len() / 2);
+            for step in numbers.chunks_exact(2) {
+                at = (at.0 + step[0], at.1 + step[1]);
+                ring.push(at);
+            }
+            start = ring[0];
+            rings.push(ring);
+        }
+        at = start;
+        numbers.clear();
+    };
+    let end_number = |number: &mut String, numbers: &mut Vec<i64>| {
+        if let Ok(v) = number.parse::<f64>() {
+            numbers.push((v * 10.0).round() as i64);
+        }
+        number.clear();
+    };
+    for c in d.chars() {
+        match c {
+            '0'..='9' | '.' => number.push(c),
+            '-' => {
+                end_number(&mut number, &mut numbers);
+                number.push(c);
+            }
+            'm' | 'z' => {
+                end_number(&mut number, &mut numbers);
+                flush(&mut numbers, &mut rings);
+            }
+            _ => end_number(&mut number, &mut numbers),
+        }
+    }
+    end_number(&mut number, &mut numbers);
+    flush(&mut numbers, &mut rings);
+    rings
+}
+
+/// [`rings`] for `world-lite.svg`: each simplified within [`LITE_TOLERANCE`] (exactly, as
+/// [`path_data`] does) and its points moved onto the [`LITE_GRID`], dropping a point that
+/// lands on the one before. A ring that would keep fewer than three points (an islet) is
+/// kept as it was, so that no country loses a part.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn lite_rings(rings: &[Vec<(i64, i64)>]) -> Vec<Vec<(i64, i64)>> {
+    let tolerance = (LITE_TOLERANCE * 10.0).round() as i64;
+    let grid = (LITE_GRID * 10.0).round() as i64;
+    let snap = |v: i64| (v as f64 / grid as f64).round() as i64 * grid;
+    rings
+        .iter()
+        .map(|ring| {
+            let mut kept: Vec<(i64, i64)> = Vec::new();
+            for (x, y) in simplify(ring, tolerance) {
+                let p = (snap(x), snap(y));
+                if kept.last() != Some(&p) {
+                    kept.push(p);
+                }
+            }
+            if kept.len() > 1 && kept.first() == kept.last() {
+                kept.pop();
+            }
+            if kept.len() < 3 {
+                ring.clone()
+            } else {
+                kept
+            }
+        })
+        .collect()
+}
+
+/// Closed rings in tenths written as [`WORLD_PATHS`] writes them: `m` relative to the last
+/// ring's start (the first from the origin), each next point relative, `z` to close.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn rings_data(rings: &[Vec<(i64, i64)>]) -> String {
+    let mut d = String::new();
+    let mut from = (0, 0);
+    for ring in rings {
+        let Some(&first) = ring.first() else {
+            continue;
+        };
+        d.push('m');
+        let mut last = from;
+        for (i, &(x, y)) in ring.iter().enumerate() {
+            for (j, step) in [x - last.0, y - last.1].into_iter().enumerate() {
+                // A minus sign separates numbers by itself.
+                if (i, j) != (0, 0) && step >= 0 {
+                    d.push(' ');
+                }
+                push_tenths_short(&mut d, step);
+            }
+            last = (x, y);
+        }
+        d.push('z');
+        from = first;
+    }
+    d
+}
+
+/// [`push_tenths`] without the zero before the point, as the generator writes: ".7", "-.6".
+#[cfg(not(target_arch = "wasm32"))]
+fn push_tenths_short(d: &mut String, tenths: i64) {
+    let start = d.len();
+    push_tenths(d, tenths);
+    let digits = if tenths < 0 { start + 1 } else { start };
+    if d[digits..].starts_with("0.") {
+        d.remove(digits);
+    }
 }
 
 /// SVG path data for [`arc`], as [`path_data`] writes it.

@@ -122,6 +122,93 @@ fn world_paths_hold_every_natural_earth_country() {
     }
 }
 
+// The countries read back from their path data and written again are the same text: the
+// light file is made from what `rings` reads.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn country_rings_read_and_written_again_are_the_same_path_data() {
+    for (name, d) in geo::country_paths() {
+        let rings = geo::rings(d);
+        assert!(!rings.is_empty(), "{name}");
+        assert!(rings.iter().all(|r| r.len() >= 3), "{name}");
+        assert_eq!(geo::rings_data(&rings), d, "{name}");
+    }
+}
+
+/// The distance, in tenths, from `p` to the closed polyline through `ring`.
+#[cfg(not(target_arch = "wasm32"))]
+fn tenths_to_ring(p: (i64, i64), ring: &[(i64, i64)]) -> f64 {
+    let f = |q: (i64, i64)| (q.0 as f64, q.1 as f64);
+    let (px, py) = f(p);
+    (0..ring.len())
+        .map(|i| {
+            let ((ax, ay), (bx, by)) = (f(ring[i]), f(ring[(i + 1) % ring.len()]));
+            let (dx, dy) = (bx - ax, by - ay);
+            let length2 = dx * dx + dy * dy;
+            let t = if length2 == 0.0 {
+                0.0
+            } else {
+                (((px - ax) * dx + (py - ay) * dy) / length2).clamp(0.0, 1.0)
+            };
+            (px - ax - t * dx).hypot(py - ay - t * dy)
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+// world-lite.svg: every country and every ring of world.svg, each point on the light grid
+// and near a point of the full ring, no point of the full ring further from the light one
+// than the tolerance plus half a grid step's diagonal, in 60 % of the bytes or fewer.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn light_countries_keep_every_ring_within_the_tolerance_in_fewer_bytes() {
+    let grid = (geo::LITE_GRID * 10.0).round() as i64;
+    let bound = geo::LITE_TOLERANCE * 10.0 + (grid as f64 / 2.0) * 2f64.sqrt();
+    let (mut full_points, mut lite_points) = (0, 0);
+    for (name, d) in geo::country_paths() {
+        let full = geo::rings(d);
+        let lite = geo::lite_rings(&full);
+        assert_eq!(lite.len(), full.len(), "{name}: a ring lost");
+        for (f, l) in full.iter().zip(&lite) {
+            assert!(l.len() >= 3, "{name}: a ring of {} points", l.len());
+            full_points += f.len();
+            lite_points += l.len();
+            let kept_whole = l == f;
+            for &p in l {
+                assert!(
+                    kept_whole || (p.0 % grid == 0 && p.1 % grid == 0),
+                    "{name}: {p:?} off the grid"
+                );
+                // Each light point is a full point moved onto the grid.
+                let near = f
+                    .iter()
+                    .map(|q| ((p.0 - q.0) as f64).hypot((p.1 - q.1) as f64))
+                    .fold(f64::INFINITY, f64::min);
+                assert!(
+                    near <= grid as f64 / 2.0 * 2f64.sqrt() + 1e-9,
+                    "{name}: {p:?} {near}"
+                );
+            }
+            for &q in f {
+                let off = tenths_to_ring(q, l);
+                assert!(off <= bound + 1e-9, "{name}: {q:?} is {off} tenths off");
+            }
+        }
+    }
+    assert!(
+        lite_points < full_points,
+        "{lite_points} of {full_points} points"
+    );
+    let (full, lite) = (geo::world_svg(), geo::world_svg_lite());
+    assert!(lite.starts_with(&full[..full.find("<path").unwrap_or(0)]));
+    assert_eq!(lite.matches("<path ").count(), 177);
+    assert!(
+        lite.len() * 10 < full.len() * 6,
+        "world-lite.svg is {} bytes, world.svg {}",
+        lite.len(),
+        full.len()
+    );
+}
+
 #[test]
 fn sphere_path_is_a_closed_outline() {
     assert!(geo::SPHERE_PATH.starts_with('m'));

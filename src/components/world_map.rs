@@ -11,7 +11,7 @@ use crate::components::follow_partner_link;
 use crate::components::partner_list::{shown_then_kept, PAGE_SIZE};
 use crate::geo::{self, ViewBox};
 use crate::i18n::Key;
-use crate::map_input::{Gesture, MapInput, Rect, LABEL_ZOOM};
+use crate::map_input::{Gesture, MapInput, Rect, DETAIL_ZOOM, LABEL_ZOOM};
 use crate::model::{PartnerId, Text};
 use crate::num::Fixed;
 use crate::state::{effect, t, use_app, use_data, use_lang};
@@ -249,7 +249,7 @@ pub fn WorldMap() -> impl IntoView {
                 preserveAspectRatio="xMidYMid meet"
             >
                 <path class="sphere" d=geo::SPHERE_PATH />
-                <Countries />
+                <Countries zoom=zoom />
             </svg>
             <svg
                 node_ref=svg_ref
@@ -367,17 +367,47 @@ fn watch_size(
     });
 }
 
-/// The countries, from `world.svg` (one file, cached, shared with the pre-rendered pages).
+/// The countries, from files cached and shared with the pre-rendered pages: `world-lite.svg`
+/// (half the bytes, what the first view loads) below [`DETAIL_ZOOM`], and `world.svg`, in
+/// full, from there on. The full file is asked for once the map is first zoomed in, drawn
+/// hidden, and takes the light one's place only once it has loaded: zooming in never shows a
+/// map without its countries, whatever the signal.
 #[component]
-fn Countries() -> impl IntoView {
-    let href = use_app().root_file("world.svg#countries");
+fn Countries(zoom: Memo<f64>) -> impl IntoView {
+    let app = use_app();
+    let lite = app.root_file("world-lite.svg#countries");
+    let full = app.root_file("world.svg#countries");
+    let group = NodeRef::<svg::G>::new();
+    let loaded = RwSignal::new(false);
+    // Plain DOM calls in one effect: the cheapest code for what changes only with the zoom.
+    effect(move || {
+        let (zoom, loaded_now) = (zoom.get(), loaded.get());
+        let Some(group) = group.get() else {
+            return;
+        };
+        // Once asked for, kept: zoomed out and in again, it is drawn from what has loaded.
+        if let Ok(Some(detail)) = group.query_selector("use.full") {
+            if zoom > WANT_DETAIL_ZOOM && !detail.has_attribute("href") {
+                // Freed once called; never called (no load), it stays with the page.
+                let on_load = Closure::once_into_js(move || loaded.set(true));
+                let _ = detail.add_event_listener_with_callback("load", on_load.unchecked_ref());
+                let _ = detail.set_attribute("href", &full);
+            }
+        }
+        let fine = loaded_now && zoom >= DETAIL_ZOOM;
+        let _ = group.set_attribute("class", if fine { "countries fine" } else { "countries" });
+    });
     // A fragment inside an SVG must start with an SVG-only tag to be made as SVG.
     view! {
-        <g class="countries">
-            <use href=href></use>
+        <g class="countries" node_ref=group>
+            <use class="lite" href=lite></use>
+            <use class="full"></use>
         </g>
     }
 }
+
+/// Past this zoom the map asks for `world.svg`, so that it has loaded by [`DETAIL_ZOOM`].
+const WANT_DETAIL_ZOOM: f64 = 1.1;
 
 /// Jakarta (the home city), in amber, named in the dataset's words.
 #[component]

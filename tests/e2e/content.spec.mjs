@@ -54,8 +54,8 @@ test.describe("with JavaScript off", () => {
     page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
     await page.goto("./en/partners/kinshasa/");
     await expect(page.getByRole("dialog", { name: "Kinshasa" })).toBeVisible();
-    // The countries come from world.svg, drawn by the map's <use>.
-    await expect(page.locator("svg.map-base use")).toHaveAttribute("href", "../../../world.svg#countries");
+    // The countries come from world-lite.svg, drawn by the map's <use>.
+    await expect(page.locator("svg.map-base use.lite")).toHaveAttribute("href", "../../../world-lite.svg#countries");
     expect(failed).toEqual([]);
   });
 });
@@ -299,9 +299,59 @@ test("the data is requested beside the WebAssembly, not after it, and each file 
   const data = timing.find((e) => e.name.endsWith("data/partners.json"));
   const wasm = timing.find((e) => e.name.endsWith(".wasm"));
   expect(data.start).toBeLessThan(wasm.end);
-  for (const file of ["data/partners.json", ".wasm", "world.svg"]) {
+  for (const file of ["data/partners.json", ".wasm", "/world-lite.svg"]) {
     expect(network.filter((url) => url.endsWith(file)), file).toHaveLength(1);
   }
+  // The countries in full wait for the map to be zoomed in.
+  expect(network.filter((url) => url.endsWith("/world.svg"))).toEqual([]);
+});
+
+test("zoomed in, the map draws the countries in full, loaded once; zoomed out, the light ones again", async ({ page }, testInfo) => {
+  const asked = [];
+  page.on("request", (r) => /\/world(-lite)?\.svg$/.test(r.url()) && asked.push(r.url().replace(/.*\//, "")));
+  // The full file held back until released, as on a slow signal.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/world\.svg$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("./en/");
+  await wake(page);
+  const countries = page.locator("svg.map-base g.countries");
+  const lite = countries.locator("use.lite");
+  const full = countries.locator("use.full");
+  await expect(lite).toBeVisible();
+  await expect(full).not.toHaveAttribute("href");
+  const zoomIn = page.getByRole("button", { name: "Zoom in" });
+  const press = (button) => (testInfo.project.name === "phone" ? button.tap() : button.click());
+  // 1.5x: the full file is asked for, and drawn hidden.
+  await press(zoomIn);
+  await expect(full).toHaveAttribute("href", /(^|\/)world\.svg#countries$/);
+  await expect(full).toBeHidden();
+  await expect(countries).not.toHaveClass(/\bfine\b/);
+  await expect(lite).toBeVisible();
+  // 2.25x: while the full file is on its way, the light outlines stay; once it has come,
+  // the full ones take their place.
+  await press(zoomIn);
+  await expect.poll(async () => (await new Atlas(page).viewBox())[2]).toBeLessThan(1000 / 2);
+  await page.waitForTimeout(300);
+  await expect(countries).not.toHaveClass(/\bfine\b/);
+  await expect(lite).toBeVisible();
+  release();
+  await expect(countries).toHaveClass(/\bfine\b/);
+  await expect(full).toBeVisible();
+  await expect(lite).toBeHidden();
+  // Its shapes are there: the group inside the <use> has the 177 countries.
+  expect(await full.evaluate((u) => u.getBBox().width)).toBeGreaterThan(900);
+  // Back to 1x: the light ones again, and nothing asked for twice.
+  await press(page.getByRole("button", { name: "Reset map" }));
+  await expect(countries).not.toHaveClass(/\bfine\b/);
+  await expect(lite).toBeVisible();
+  await press(zoomIn);
+  await press(zoomIn);
+  await expect(countries).toHaveClass(/\bfine\b/);
+  expect(asked.sort()).toEqual(["world-lite.svg", "world.svg"]);
 });
 
 test("the minified stylesheet and scripts load: each integrity hash a page names is the file's", async ({ page, request }) => {
@@ -335,7 +385,7 @@ test("the countries drawn from world.svg take the page's colours, in both scheme
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("./");
     await wake(page);
-    const used = page.locator("g.countries use");
+    const used = page.locator("g.countries use.lite");
     await expect(used).toHaveCount(1);
     expect(await used.evaluate((el) => getComputedStyle(el).fill), scheme).toBe(fill);
   }

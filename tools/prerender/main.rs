@@ -2,8 +2,9 @@
 //! (the root in Indonesian, `en/` in English) and per partner and language
 //! (`partners/tokyo/`, `en/partners/tokyo/`), each drawn natively by the app's own
 //! components, with its own title, description, canonical link, Open Graph and Twitter card
-//! tags and share image (`share/<lang>/<id>.png`, 1200x630); and `world.svg`, the country
-//! geometry that the pages and the app draw from one cached file.
+//! tags and share image (`share/<lang>/<id>.png`, 1200x630); and the country geometry that
+//! the pages and the app draw from cached files: `world-lite.svg` for the first view, and
+//! `world.svg`, in full, for a map zoomed in.
 //!
 //!   prerender --dist DIR [--data FILE] [--site-url URL] [--no-partner-pages] [--no-images]
 //!
@@ -114,6 +115,7 @@ fn run(options: &Options) -> Result<(), String> {
     }
     let catalog = Arc::new(Catalog::new(loaded.dataset));
     write(&options.dist.join("world.svg"), geo::world_svg())?;
+    write(&options.dist.join("world-lite.svg"), geo::world_svg_lite())?;
 
     let mut pages = 0;
     for lang in [Lang::Id, Lang::En] {
