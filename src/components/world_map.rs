@@ -385,16 +385,20 @@ fn Countries(zoom: Memo<f64>) -> impl IntoView {
         let Some(group) = group.get() else {
             return;
         };
+        let Ok(Some(detail)) = group.query_selector("use.full") else {
+            return;
+        };
         // Once asked for, kept: zoomed out and in again, it is drawn from what has loaded.
-        if let Ok(Some(detail)) = group.query_selector("use.full") {
-            if zoom > WANT_DETAIL_ZOOM && !detail.has_attribute("href") {
-                // Freed once called; never called (no load), it stays with the page.
-                let on_load = Closure::once_into_js(move || loaded.set(true));
-                let _ = detail.add_event_listener_with_callback("load", on_load.unchecked_ref());
-                let _ = detail.set_attribute("href", &full);
-            }
+        if zoom > WANT_DETAIL_ZOOM && !detail.has_attribute("href") {
+            // Freed once called; never called (no load), it stays with the page.
+            let on_load = Closure::once_into_js(move || loaded.set(true));
+            let _ = detail.add_event_listener_with_callback("load", on_load.unchecked_ref());
+            let _ = detail.set_attribute("href", &full);
         }
-        let fine = loaded_now && zoom >= DETAIL_ZOOM;
+        // Firefox sends no load event for a <use>: there, its shapes having a size tell that
+        // the file has come, from the next zoom on.
+        let fine =
+            zoom >= DETAIL_ZOOM && (loaded_now || detail.get_bounding_client_rect().width() > 0.0);
         let _ = group.set_attribute("class", if fine { "countries fine" } else { "countries" });
     });
     // A fragment inside an SVG must start with an SVG-only tag to be made as SVG.
