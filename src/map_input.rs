@@ -20,8 +20,8 @@ pub const WHEEL_LINE_PX: f64 = 16.0;
 /// From this zoom level on, every marker shows its name; below it they would overlap.
 pub const LABEL_ZOOM: f64 = 3.0;
 /// From this zoom level on, the map draws the countries of `world.svg` in full; below it,
-/// those of `world-lite.svg`, which stray by at most about 0.85 map units: under two pixels
-/// up to here on a map 1,200 pixels wide (`geo::world_svg_lite`).
+/// those of `world-lite.svg`, which stray by at most about 0.85 map units: at most about two
+/// pixels up to here on a map 1,200 pixels wide (`geo::world_svg_lite`).
 pub const DETAIL_ZOOM: f64 = 2.0;
 
 /// Where the map's element is on the screen, in CSS pixels.
