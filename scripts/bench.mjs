@@ -49,17 +49,28 @@ const timeout = Number(values.timeout);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
 
-function sizes() {
-  const rows = [];
+/** A file the start page does not load: fetched when the reader first needs it. */
+const onDemand = (f) => f === "world.svg" || /^lazy-.*\.wasm$/.test(f);
+
+function sizes(which = "first") {
   // What the start page makes a browser load, in the order it asks. Not world.svg: the map
   // asks for the countries in full only once it is zoomed in (world-lite.svg until then).
-  const files = ["index.html", ...readdirSync(values.dir).filter((f) => /\.(css|js|wasm|svg)$/.test(f) && f !== "world.svg")];
+  // Not the parts of the app split out of its WebAssembly (lazy-*.wasm, scripts/split-wasm):
+  // each is fetched the first time its view, a partner's detail or an export is asked for.
+  const atRoot = readdirSync(values.dir).filter((f) => /\.(css|js|wasm|svg)$/.test(f));
+  if (which === "later") return sizesOf(atRoot.filter(onDemand));
+  const files = ["index.html", ...atRoot.filter((f) => !onDemand(f))];
   files.push(...readdirSync(join(values.dir, "data")).map((f) => join("data", f)));
+  return sizesOf(files);
+}
+
+function sizesOf(files) {
+  const rows = [];
   for (const file of files) {
     const raw = readFileSync(join(values.dir, file));
     const gz = gzipSync(raw, { level: 9 }).length;
     const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    rows.push({ file: file.replace(/-[0-9a-f]{12,16}(?=[._])/, ""), raw: raw.length, gzip: gz, brotli: br });
+    rows.push({ file: file.replace(/-[0-9a-f]{12,16}(?=[._-])/g, ""), raw: raw.length, gzip: gz, brotli: br });
   }
   return rows;
 }
@@ -299,6 +310,8 @@ try {
   const code = rows.filter((r) => /\.(wasm|js)$/.test(r.file)).reduce((n, r) => n + r.gzip, 0);
   const all = rows.reduce((n, r) => n + r.gzip, 0);
   console.log(`  WebAssembly + JS ${kb(code)} gzip (budget 220 KB); everything ${kb(all)} gzip (budget 300 KB)`);
+  const later = sizes("later");
+  console.log(`  and later, when first needed: ${later.map((r) => `${r.file} ${kb(r.gzip)}`).join(", ")}`);
   const base = `http://127.0.0.1:${values.port}${BASE_PATH}`;
   const browser = await chromium.launch(chromiumLaunch);
   const slow4g = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };

@@ -90,6 +90,10 @@ ui_strings! {
     Loading => ("Memuat data mitra…", "Loading partner data…"),
     LoadFailed => ("Data mitra tidak dapat dimuat.", "The partner data could not be loaded."),
     Retry => ("Coba lagi", "Retry"),
+    PartFailed => (
+        "Bagian atlas ini tidak dapat dimuat. Periksa koneksi, lalu coba lagi.",
+        "This part of the atlas could not be loaded. Check the connection, then try again."
+    ),
     Since => ("Sejak", "Since"),
     SinceUnknown => ("Tahun mulai tidak diketahui", "Start year unknown"),
     PartnersHeading => ("Mitra", "Partners"),

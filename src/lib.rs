@@ -272,8 +272,19 @@ pub fn start() {
     });
 }
 
-/// Draws the app's page out of sight and puts it in place of the pre-rendered `host`.
+/// Draws the app's page out of sight and puts it in place of the pre-rendered `host`, once
+/// the files of the parts its address shows are in (a partner's detail, the timeline, the
+/// figures: see `components::lazy_part`), so that the page is whole when it takes the place.
 fn take_over_page(host: web_sys::Element) {
+    let query = route::parse_path(&browser::current_path()).query(&browser::current_search());
+    wasm_bindgen_futures::spawn_local(async move {
+        components::atlas::lazy_ready(&query).await;
+        mount_over(host);
+    });
+}
+
+/// Draws the app's page out of sight and puts it in place of the pre-rendered `host`.
+fn mount_over(host: web_sys::Element) {
     let fresh = match document()
         .create_element("div")
         .ok()

@@ -1,9 +1,10 @@
 //! The size budget of a first visit, over the release build in `dist/` (scripts/test builds
 //! it before the native tests): the WebAssembly plus the JS glue, as GitHub Pages sends them
 //! (gzip). Sizes are deterministic, so they may be tested; timings are not, and stay in
-//! `scripts/bench`.
+//! `scripts/bench`. Not counted: the parts of the app split out of its WebAssembly
+//! (`lazy-*.wasm`, see scripts/split-wasm), which a first visit does not load.
 //!
-//! The goal is 220 KB and it is not met: the build is about 268 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 237 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -121,7 +122,14 @@ use std::path::Path;
 /// `Countries`: world-lite.svg, and world.svg once zoomed in), which cost 452 bytes here and
 /// saved 12,281 bytes (12.0 KB) of the first view's SVG. This test measures 274,401 bytes
 /// (268.0 KB).
-const CODE_BUDGET: usize = 268 * 1024;
+///
+/// Lowered to 238 KB by splitting out of the WebAssembly what a first visit does without (the
+/// timeline, the figures, a partner's detail, the export: scripts/split-wasm), which loads
+/// when first asked for: 274,401 -> 242,899 bytes (237.2 KB) here, of which 232,372
+/// WebAssembly, 7,843 glue, 724 for the loader of the parts, and the service worker and its
+/// loader, 1,960. The parts are 58.2 KB, the first loaded (a detail) about 21 KB with the code
+/// it shares with the others.
+const CODE_BUDGET: usize = 238 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -139,13 +147,25 @@ fn webassembly_and_js_stay_within_the_budget() {
         )
     });
     let mut files = Vec::new();
+    let mut parts = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
+        let on_demand = name.starts_with("lazy-") && name.ends_with(".wasm");
         if name.ends_with(".wasm") || name.ends_with(".js") {
             let bytes = fs::read(entry.path()).expect("a readable build file");
-            files.push((name, gzip_len(&bytes)));
+            if on_demand {
+                parts.push((name, gzip_len(&bytes)));
+            } else {
+                files.push((name, gzip_len(&bytes)));
+            }
         }
     }
+    assert!(
+        !parts.is_empty(),
+        "no lazy-*.wasm in {}: the parts loaded on demand were not split out \
+         (scripts/split-wasm, run by scripts/prerender after Trunk's build)",
+        dist.display()
+    );
     assert!(
         files.iter().any(|(name, _)| name.ends_with(".wasm")),
         "no .wasm in {}: build the release first",
@@ -154,7 +174,8 @@ fn webassembly_and_js_stay_within_the_budget() {
     let total: usize = files.iter().map(|(_, n)| n).sum();
     assert!(
         total <= CODE_BUDGET,
-        "WebAssembly + JS are {:.1} KB gzip, over the budget of {} KB: {files:?}",
+        "WebAssembly + JS are {:.1} KB gzip, over the budget of {} KB: {files:?} \
+         (and loaded on demand: {parts:?})",
         total as f64 / 1024.0,
         CODE_BUDGET / 1024
     );

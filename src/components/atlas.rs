@@ -7,9 +7,9 @@ use crate::components::{
     TimelineView, ViewSwitch, WhatChanged, WorldMap,
 };
 use crate::i18n::Key;
-use crate::model::Vocabulary;
+use crate::model::{PartnerId, Vocabulary};
 use crate::state::{t, use_app, Catalog, DataContext};
-use crate::url_state::View;
+use crate::url_state::{Query, View};
 
 /// The atlas page: the filters over one visible set that the map, the list, the count and
 /// the detail all read. Provides the dataset to everything inside it.
@@ -64,8 +64,8 @@ pub fn Atlas(
                     <ExportButtons />
                 </div>
                 {move || match page.get() {
-                    View::Timeline => view! { <TimelineView /> }.into_any(),
-                    View::Figures => view! { <FiguresView /> }.into_any(),
+                    View::Timeline => part(timeline_page(), None).into_any(),
+                    View::Figures => part(figures_page(), None).into_any(),
                     View::Map | View::List => {
                         view! {
                             <div class="atlas" data-view=view_id>
@@ -78,10 +78,89 @@ pub fn Atlas(
                 }}
             </div>
         </div>
-        {move || open.get().map(|id| view! { <PartnerDetail id=id /> })}
+        {move || {
+            open.get()
+                .map(|id| part(
+                    detail_page(id),
+                    Some(Callback::new(move |()| state.close_partner())),
+                ))
+        }}
         // The figures view shows these at its top; the map and the list, below them.
         {move || (page.get() == View::Map).then(|| view! { <Figures /> })}
         <WhatChanged />
         <Credits />
+    }
+}
+
+lazy_part! {
+    /// The timeline view, in a file of its own.
+    fn timeline_page() -> AnyView, ready timeline_ready {
+        view! { <TimelineView /> }.into_any()
+    }
+}
+
+lazy_part! {
+    /// The figures view, in a file of its own.
+    fn figures_page() -> AnyView, ready figures_ready {
+        view! { <FiguresView /> }.into_any()
+    }
+}
+
+lazy_part! {
+    /// A partner's detail, in a file of its own.
+    fn detail_page(id: PartnerId) -> AnyView, ready detail_ready {
+        view! { <PartnerDetail id=id /> }.into_any()
+    }
+}
+
+/// A part loaded on demand, drawn as soon as its file is in: at once when it already is (the
+/// take-over waits for the parts its address shows, see [`lazy_ready`]). When the file cannot
+/// be loaded, says so, with a Close button where the part was a panel over the page (`close`);
+/// showing the part again tries again.
+fn part(
+    load: impl std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>
+        + Send
+        + 'static,
+    close: Option<Callback<()>>,
+) -> impl IntoView {
+    Suspend::new(async move {
+        load.await.unwrap_or_else(|_| {
+            view! {
+                <div class="error-panel part-error" class:over=close.is_some() role="alert">
+                    <p>{t(Key::PartFailed)}</p>
+                    {close
+                        .map(|close| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| close.run(())
+                                >
+                                    {t(Key::Close)}
+                                </button>
+                            }
+                        })}
+                </div>
+            }
+                .into_any()
+        })
+    })
+}
+
+/// Loads the files of the parts that `query` opens with (a view, a partner's detail), so that
+/// the page the app draws for it is whole at once. A file that fails to load is left to the
+/// part, which says so.
+pub async fn lazy_ready(query: &Query) {
+    if query.partner.is_some() {
+        let _ = detail_ready().await;
+    }
+    match query.view {
+        Some(View::Timeline) => {
+            let _ = timeline_ready().await;
+        }
+        Some(View::Figures) => {
+            let _ = figures_ready().await;
+        }
+        _ => {}
     }
 }

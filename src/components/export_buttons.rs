@@ -25,15 +25,20 @@ pub fn ExportButtons() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let run = move |format: Format| {
         let lang = lang.get_untracked();
-        let message = match make_file(state, &data, lang, format) {
-            Ok((name, mime, text)) => browser::download(&name, mime, &text).map(|()| {
-                let shown = state.visible().with_untracked(|v| v.len());
-                format_downloaded(&name, shown, lang)
-            }),
-            Err(err) => Err(err),
-        };
-        status
-            .set(message.unwrap_or_else(|err| format!("{} {err}", Key::DownloadFailed.get(lang))));
+        let data = data.clone();
+        leptos::task::spawn_local(async move {
+            let message = match export_file(state, data, lang, format).await {
+                Ok(Ok((name, mime, text))) => browser::download(&name, mime, &text).map(|()| {
+                    let shown = state.visible().with_untracked(|v| v.len());
+                    format_downloaded(&name, shown, lang)
+                }),
+                Ok(Err(err)) => Err(err),
+                Err(_) => Err(Key::PartFailed.get(lang).to_owned()),
+            };
+            status.set(
+                message.unwrap_or_else(|err| format!("{} {err}", Key::DownloadFailed.get(lang))),
+            );
+        });
     };
     let run_csv = run.clone();
     view! {
@@ -48,6 +53,18 @@ pub fn ExportButtons() -> impl IntoView {
                 {move || status.get()}
             </p>
         </div>
+    }
+}
+
+lazy_part! {
+    /// The writers of both formats, in a file of their own: see [`make_file`].
+    fn export_file(
+        state: AppState,
+        data: std::sync::Arc<Catalog>,
+        lang: Lang,
+        format: Format
+    ) -> Result<(String, &'static str, String), String>, ready export_ready {
+        make_file(state, &data, lang, format)
     }
 }
 

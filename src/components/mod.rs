@@ -1,6 +1,41 @@
 //! One file per UI unit. Components read the shared state (`crate::state`) and call its
 //! intents and the pure modules; none assembles state of its own.
 
+/// A part of the app that the first visit does without: with the `split` feature (the app's
+/// builds), its code goes into a WebAssembly file of its own, fetched the first time it is
+/// called (Leptos's `wasm_split`, split out by scripts/split-wasm); elsewhere (tests, the
+/// pre-renderer) it is an ordinary function. Either way it is `async` and answers `Err` when
+/// its file cannot be loaded, which the caller says in words: the app keeps working, and the
+/// next call tries again. `$ready` loads the file without calling the function, so that the
+/// take-over can wait for the parts the address opens with (`lazy_ready`).
+macro_rules! lazy_part {
+    ($(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty, ready $ready:ident $body:block) => {
+        $(#[$meta])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split(
+            $name,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(#[allow(dead_code)] $ready)
+        )]
+        $vis fn $name($($arg: $ty),*) -> Result<$out, leptos::wasm_split::SplitLoaderError> {
+            Ok($body)
+        }
+
+        $(#[$meta])*
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name($($arg: $ty),*) -> Result<$out, leptos::wasm_split::SplitLoaderError> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        #[allow(dead_code)]
+        $vis async fn $ready() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+            Ok(())
+        }
+    };
+}
+
 pub mod atlas;
 pub mod choice_select;
 pub mod citations;

@@ -304,6 +304,45 @@ test("the data is requested beside the WebAssembly, not after it, and each file 
   }
   // The countries in full wait for the map to be zoomed in.
   expect(network.filter((url) => url.endsWith("/world.svg"))).toEqual([]);
+  // So do the parts of the app split out of its WebAssembly: a detail, a view, the export.
+  expect(network.filter((url) => /\/lazy-[^/]*\.wasm$/.test(url))).toEqual([]);
+});
+
+test.describe("the parts of the app loaded on demand", () => {
+  // The part held back below fails as a lost connection would: Chromium and the loader each
+  // say so in the console.
+  test.use({ allowedConsoleErrors: [/net::ERR_FAILED|TypeError: Failed to fetch/] });
+
+  test("load when first asked for; one that cannot be loaded is said in words, and asking again loads it", async ({ page }) => {
+    const atlas = new Atlas(page);
+    const asked = [];
+    page.on("request", (r) => /\/lazy-[^/]*\.wasm$/.test(r.url()) && asked.push(r.url().replace(/.*\/lazy-(.*)-[0-9a-f]{16}\.wasm$/, "$1")));
+    let offline = true;
+    await page.route(/\/lazy-split_detail_page-[0-9a-f]{16}\.wasm$/, (route) => (offline ? route.abort() : route.continue()));
+    await page.goto("./en/");
+    await wake(page);
+    const tokyo = atlas.card("tokyo").getByRole("link", { name: "Tokyo" });
+    // A partner's detail: its part fails to load. The page says so, and can be closed.
+    await tokyo.click();
+    const failed = page.getByRole("alert").filter({ hasText: "This part of the atlas could not be loaded. Check the connection, then try again." });
+    await expect(failed).toBeVisible();
+    await expect(atlas.detail("Tokyo")).toHaveCount(0);
+    await page.getByRole("button", { name: "Close" }).click();
+    await expect(failed).toHaveCount(0);
+    await expect(page).not.toHaveURL(/partner=/);
+    // The rest of the app works meanwhile: the timeline's part loads and is drawn.
+    await atlas.viewLink("Timeline").click();
+    await expect(page.locator("svg.timeline-chart")).toBeVisible();
+    await atlas.viewLink("List").click();
+    // Back online, the same link loads the part and opens the detail.
+    offline = false;
+    await tokyo.click();
+    await expect(atlas.detail("Tokyo")).toBeVisible();
+    await expect(failed).toHaveCount(0);
+    expect(asked.filter((name) => name === "split_detail_page")).toHaveLength(2);
+    expect(asked.filter((name) => name === "split_timeline_page")).toHaveLength(1);
+    expect(asked.filter((name) => name === "split_figures_page")).toEqual([]);
+  });
 });
 
 test("zoomed in, the map draws the countries in full, loaded once; zoomed out, the light ones again", async ({ page }, testInfo) => {
