@@ -4,7 +4,7 @@
 //! `scripts/bench`. Not counted: the parts of the app split out of its WebAssembly
 //! (`lazy-*.wasm`, see scripts/split-wasm), which a first visit does not load.
 //!
-//! The goal is 220 KB and it is not met: the build is about 237 KB (see `scripts/bench`). This
+//! The goal is 220 KB and it is not met: the build is about 235 KB (see `scripts/bench`). This
 //! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
 //! with every cut, never raise it without saying why in the commit.
 
@@ -127,9 +127,12 @@ use std::path::Path;
 /// timeline, the figures, a partner's detail, the export: scripts/split-wasm), which loads
 /// when first asked for: 274,401 -> 242,899 bytes (237.2 KB) here, of which 232,372
 /// WebAssembly, 7,843 glue, 724 for the loader of the parts, and the service worker and its
-/// loader, 1,960. The parts are 58.2 KB, the first loaded (a detail) about 21 KB with the code
-/// it shares with the others.
-const CODE_BUDGET: usize = 238 * 1024;
+/// loader, 1,960. The parts are 58.2 KB, the first loaded (a detail) about 21 KB with the
+/// code it shares with the others.
+///
+/// Lowered to 235 KB by drawing those parts without Leptos's `Suspend` (atlas's `part`):
+/// 232,372 -> 229,687 bytes of WebAssembly. This test measures 240,209 bytes (234.6 KB).
+const CODE_BUDGET: usize = 235 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());

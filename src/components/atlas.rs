@@ -64,8 +64,8 @@ pub fn Atlas(
                     <ExportButtons />
                 </div>
                 {move || match page.get() {
-                    View::Timeline => part(timeline_page(), None).into_any(),
-                    View::Figures => part(figures_page(), None).into_any(),
+                    View::Timeline => part(timeline_page, timeline_ready, None).into_any(),
+                    View::Figures => part(figures_page, figures_ready, None).into_any(),
                     View::Map | View::List => {
                         view! {
                             <div class="atlas" data-view=view_id>
@@ -81,7 +81,8 @@ pub fn Atlas(
         {move || {
             open.get()
                 .map(|id| part(
-                    detail_page(id),
+                    move || detail_page(id.clone()),
+                    detail_ready,
                     Some(Callback::new(move |()| state.close_partner())),
                 ))
         }}
@@ -114,17 +115,40 @@ lazy_part! {
 }
 
 /// A part loaded on demand, drawn as soon as its file is in: at once when it already is (the
-/// take-over waits for the parts its address shows, see [`lazy_ready`]). When the file cannot
-/// be loaded, says so, with a Close button where the part was a panel over the page (`close`);
-/// showing the part again tries again.
-fn part(
-    load: impl std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>
-        + Send
-        + 'static,
+/// take-over waits for the parts its address shows, see [`lazy_ready`]), else once `ready` has
+/// loaded it. When the file cannot be loaded, says so, with a Close button where the part was
+/// a panel over the page (`close`); showing the part again tries again.
+///
+/// Not Leptos's `Suspend`, which costs the module 2 KB more: `make`'s future is polled once,
+/// where the part is drawn (so that it finds its context), and answers at once when its file
+/// is in; a future left pending only asks the loader again, which keeps the one load.
+fn part<F, R>(
+    make: impl Fn() -> F + Send + Sync + 'static,
+    ready: impl Fn() -> R + Copy + Send + Sync + 'static,
     close: Option<Callback<()>>,
-) -> impl IntoView {
-    Suspend::new(async move {
-        load.await.unwrap_or_else(|_| {
+) -> impl IntoView
+where
+    F: std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>,
+    R: std::future::Future<Output = Result<(), leptos::wasm_split::SplitLoaderError>> + 'static,
+{
+    use std::task::{Context, Poll, Waker};
+    // Whether the file came, once `ready` has answered.
+    let loaded = RwSignal::new(None::<bool>);
+    move || {
+        let drawn = match loaded.get() {
+            Some(false) => None,
+            _ => match std::pin::pin!(make()).poll(&mut Context::from_waker(Waker::noop())) {
+                Poll::Ready(drawn) => drawn.ok(),
+                Poll::Pending => {
+                    leptos::task::spawn_local(async move {
+                        let came = ready().await.is_ok();
+                        let _ = loaded.try_set(Some(came));
+                    });
+                    return ().into_any();
+                }
+            },
+        };
+        drawn.unwrap_or_else(|| {
             view! {
                 <div class="error-panel part-error" class:over=close.is_some() role="alert">
                     <p>{t(Key::PartFailed)}</p>
@@ -142,9 +166,9 @@ fn part(
                         })}
                 </div>
             }
-                .into_any()
+            .into_any()
         })
-    })
+    }
 }
 
 /// Loads the files of the parts that `query` opens with (a view, a partner's detail), so that
