@@ -229,6 +229,11 @@ pub fn start() {
         take_over_page(host);
         return;
     }
+    // The parts of the app that the address shows (a partner's detail, a view) load
+    // meanwhile, beside the data, so that the take-over at the reader's first act does not
+    // wait for them.
+    let query = path.query(&browser::current_search());
+    wasm_bindgen_futures::spawn_local(async move { components::atlas::lazy_ready(&query).await });
     let drawn_from = browser::page_data(&host);
     let page = host.clone();
     let host = std::cell::RefCell::new(Some(host));

@@ -119,9 +119,10 @@ lazy_part! {
 /// loaded it. When the file cannot be loaded, says so, with a Close button where the part was
 /// a panel over the page (`close`); showing the part again tries again.
 ///
-/// Not Leptos's `Suspend`, which costs the module 2 KB more: `make`'s future is polled once,
+/// Not Leptos's `Suspend`, which costs the module 2.6 KB more: `make`'s future is polled once,
 /// where the part is drawn (so that it finds its context), and answers at once when its file
-/// is in; a future left pending only asks the loader again, which keeps the one load.
+/// is in. One still pending is dropped, and `ready` waits for the load it started (the loader
+/// fetches each file once), then the part is drawn again.
 fn part<F, R>(
     make: impl Fn() -> F + Send + Sync + 'static,
     ready: impl Fn() -> R + Copy + Send + Sync + 'static,

@@ -343,6 +343,18 @@ test.describe("the parts of the app loaded on demand", () => {
     expect(asked.filter((name) => name === "split_timeline_page")).toHaveLength(1);
     expect(asked.filter((name) => name === "split_figures_page")).toEqual([]);
   });
+
+  test("a partner's page loads its detail's part while it waits for the reader, once", async ({ page }) => {
+    const asked = [];
+    page.on("request", (r) => /\/lazy-[^/]*\.wasm$/.test(r.url()) && asked.push(r.url().replace(/.*\/lazy-(.*)-[0-9a-f]{16}\.wasm$/, "$1")));
+    await page.goto("./en/partners/tokyo/");
+    await expect.poll(() => asked).toContain("split_detail_page");
+    await expect(page.locator("html")).not.toHaveAttribute("data-app", "live");
+    await wake(page);
+    await expect(new Atlas(page).detail("Tokyo")).toBeVisible();
+    expect(asked.filter((name) => name === "split_detail_page")).toHaveLength(1);
+    expect(asked.filter((name) => /^split_(timeline|figures)_page$/.test(name))).toEqual([]);
+  });
 });
 
 test("zoomed in, the map draws the countries in full, loaded once; zoomed out, the light ones again", async ({ page }, testInfo) => {
