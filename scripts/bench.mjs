@@ -49,20 +49,21 @@ const timeout = Number(values.timeout);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
 
-/** A file the start page does not load: fetched when the reader first needs it. */
+/** A file at the root that the start page does not load: fetched when the reader first needs
+ *  it. world.svg: the map asks for the countries in full only once it is zoomed in
+ *  (world-lite.svg until then). The parts of the app split out of its WebAssembly (lazy-*.wasm,
+ *  scripts/split-wasm): each is fetched the first time its view, a partner's detail or an
+ *  export is asked for. */
 const onDemand = (f) => f === "world.svg" || /^lazy-.*\.wasm$/.test(f);
+const atRoot = () => readdirSync(values.dir).filter((f) => /\.(css|js|wasm|svg)$/.test(f));
 
-function sizes(which = "first") {
-  // What the start page makes a browser load, in the order it asks. Not world.svg: the map
-  // asks for the countries in full only once it is zoomed in (world-lite.svg until then).
-  // Not the parts of the app split out of its WebAssembly (lazy-*.wasm, scripts/split-wasm):
-  // each is fetched the first time its view, a partner's detail or an export is asked for.
-  const atRoot = readdirSync(values.dir).filter((f) => /\.(css|js|wasm|svg)$/.test(f));
-  if (which === "later") return sizesOf(atRoot.filter(onDemand));
-  const files = ["index.html", ...atRoot.filter((f) => !onDemand(f))];
-  files.push(...readdirSync(join(values.dir, "data")).map((f) => join("data", f)));
-  return sizesOf(files);
-}
+/** What the start page makes a browser load, in the order it asks: of the data, only the
+ *  first view's file (data/start.json). */
+const firstFiles = () => ["index.html", ...atRoot().filter((f) => !onDemand(f)), join("data", "start.json")];
+
+/** What is loaded later, when first needed: the parts above, and the whole data file, which a
+ *  partner's detail, the timeline, a search and the export read. */
+const laterFiles = () => [...atRoot().filter(onDemand), join("data", "partners.json")];
 
 function sizesOf(files) {
   const rows = [];
@@ -303,14 +304,14 @@ try {
   console.log(`Bench ${values.label} ${new Date().toISOString()}: ${data.partners.length} partners, ` +
     `${data.partners.reduce((n, p) => n + (p.events?.length ?? 0), 0)} events, search "${values.search}", median of ${runs} run(s)`);
   console.log(`\nA first visit to the start page loads (gzip -9, brotli q11):`);
-  const rows = sizes();
+  const rows = sizesOf(firstFiles());
   for (const r of rows) {
     console.log(`  ${r.file.padEnd(30)} raw ${kb(r.raw).padStart(10)}   gzip ${kb(r.gzip).padStart(9)}   brotli ${kb(r.brotli).padStart(9)}`);
   }
   const code = rows.filter((r) => /\.(wasm|js)$/.test(r.file)).reduce((n, r) => n + r.gzip, 0);
   const all = rows.reduce((n, r) => n + r.gzip, 0);
   console.log(`  WebAssembly + JS ${kb(code)} gzip (budget 220 KB); everything ${kb(all)} gzip (budget 300 KB)`);
-  const later = sizes("later");
+  const later = sizesOf(laterFiles());
   console.log(`  and later, when first needed: ${later.map((r) => `${r.file} ${kb(r.gzip)}`).join(", ")}`);
   const base = `http://127.0.0.1:${values.port}${BASE_PATH}`;
   const browser = await chromium.launch(chromiumLaunch);

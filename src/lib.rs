@@ -74,7 +74,7 @@ pub fn App(
     // The data, once loaded (with the catalog made from it) or once it failed; none while
     // the first load runs. A retry keeps what is shown until its own answer comes.
     let data: RwSignal<Option<Result<Ready, LoadError>>> = RwSignal::new(None);
-    let data_url = format!("{}{}", path.root, data::DATA_URL);
+    let data_url = format!("{}{}", path.root, data::START_URL);
     // Which load is the latest: only its answer is shown (Retry pressed twice, the first
     // answered last, must not take the place of the second's).
     let latest = StoredValue::new(0_u32);
@@ -232,8 +232,10 @@ pub fn start() {
     // The parts of the app that the address shows (a partner's detail, a view) load
     // meanwhile, beside the data, so that the take-over at the reader's first act does not
     // wait for them.
-    let query = path.query(&browser::current_search());
-    wasm_bindgen_futures::spawn_local(async move { components::atlas::lazy_ready(&query).await });
+    let (query, root) = (path.query(&browser::current_search()), path.root.clone());
+    wasm_bindgen_futures::spawn_local(
+        async move { components::atlas::lazy_ready(&query, &root).await },
+    );
     let drawn_from = browser::page_data(&host);
     let page = host.clone();
     let host = std::cell::RefCell::new(Some(host));
@@ -254,7 +256,7 @@ pub fn start() {
             }
         });
     }
-    let data_url = format!("{}{}", path.root, data::DATA_URL);
+    let data_url = format!("{}{}", path.root, data::START_URL);
     // Not Leptos's executor: it starts with the app.
     wasm_bindgen_futures::spawn_local(async move {
         let text = data::fetch_text(&data_url).await;
@@ -281,9 +283,10 @@ pub fn start() {
 /// the files of the parts its address shows are in (a partner's detail, the timeline, the
 /// figures: see `components::lazy_part`), so that the page is whole when it takes the place.
 fn take_over_page(host: web_sys::Element) {
-    let query = route::parse_path(&browser::current_path()).query(&browser::current_search());
+    let path = route::parse_path(&browser::current_path());
+    let query = path.query(&browser::current_search());
     wasm_bindgen_futures::spawn_local(async move {
-        components::atlas::lazy_ready(&query).await;
+        components::atlas::lazy_ready(&query, &path.root).await;
         mount_over(host);
     });
 }

@@ -261,6 +261,11 @@ pub struct Dataset {
     /// What changed in the data, newest first.
     #[serde(default)]
     pub changes: Vec<Change>,
+    /// Set in the file the first view reads (`data/start.json`, see `data::start_file`):
+    /// the name of the file beside it that holds the whole of each partner (its events,
+    /// note, conflicts and sources, and every source). Absent in that whole file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
     /// Positions by id, built by [`Dataset::reindex`] (which `data::parse` calls).
     #[serde(skip)]
     index: Index,
@@ -419,6 +424,8 @@ pub struct Partner {
     pub related: Vec<PartnerId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<Event>,
+    /// Absent in the file the first view reads (`Dataset::details`); at least one in the whole file.
+    #[serde(default)]
     pub sources: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
@@ -621,6 +628,7 @@ impl Dataset {
             figures,
             credits,
             changes,
+            details: None,
             index: Index::default(),
         };
         data.reindex();
@@ -809,7 +817,7 @@ mod json_form {
         note: opt,
         related: or_default,
         events: or_default,
-        sources: req,
+        sources: or_default,
         conflicts: or_default,
         checked: req,
     });

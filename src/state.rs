@@ -35,6 +35,87 @@ impl Catalog {
         let index = filter::Index::new(&data);
         Catalog { data, index }
     }
+
+    /// False for a catalog made from the file the first view reads, whose partners lack
+    /// their events, notes, conflicts and sources (`Dataset::details`); see [`whole`].
+    pub fn is_whole(&self) -> bool {
+        self.data.details.is_none()
+    }
+}
+
+/// `catalog` when it is whole, else the whole data once [`whole`] has loaded it.
+pub fn whole_now(catalog: &Arc<Catalog>) -> Option<Arc<Catalog>> {
+    if catalog.is_whole() {
+        return Some(catalog.clone());
+    }
+    WHOLE.with(|whole| match &whole.borrow().loaded {
+        Some(Ok(loaded)) => Some(loaded.clone()),
+        _ => None,
+    })
+}
+
+/// The whole data once loaded (or why not), whether its load runs, and who waits for it.
+struct Whole {
+    loaded: Option<Result<Arc<Catalog>, crate::data::LoadError>>,
+    loading: bool,
+    waiting: Vec<std::task::Waker>,
+}
+
+thread_local! {
+    static WHOLE: std::cell::RefCell<Whole> = const {
+        std::cell::RefCell::new(Whole {
+            loaded: None,
+            loading: false,
+            waiting: Vec::new(),
+        })
+    };
+}
+
+/// Loads the whole data file ([`crate::data::DATA_URL`]) under the site's `root`: what a
+/// partner's detail, the timeline, a search of events and the export read, which the file the
+/// first view reads leaves out. The load starts at the call, so that a caller can await it
+/// after other work begun meanwhile; it is fetched and read once, whoever asks meanwhile;
+/// after a failure, the next call tries again.
+pub fn whole(
+    root: &str,
+) -> impl std::future::Future<Output = Result<Arc<Catalog>, crate::data::LoadError>> {
+    let start = WHOLE.with(|whole| {
+        let mut whole = whole.borrow_mut();
+        if matches!(whole.loaded, Some(Err(_))) {
+            whole.loaded = None;
+        }
+        let start = whole.loaded.is_none() && !whole.loading;
+        whole.loading |= start;
+        start
+    });
+    if start {
+        let url = format!("{root}{}", crate::data::DATA_URL);
+        wasm_bindgen_futures::spawn_local(async move {
+            // Not `data::load`, whose first answer is the first view's file.
+            let loaded = crate::data::fetch_text(&url)
+                .await
+                .and_then(|text| crate::data::parse(&text, crate::time::today()))
+                .map(|loaded| Arc::new(Catalog::new(loaded.dataset)));
+            let waiting = WHOLE.with(|whole| {
+                let mut whole = whole.borrow_mut();
+                (whole.loaded, whole.loading) = (Some(loaded), false);
+                std::mem::take(&mut whole.waiting)
+            });
+            waiting.into_iter().for_each(std::task::Waker::wake);
+        });
+    }
+    std::future::poll_fn(|cx| {
+        WHOLE.with(|whole| {
+            let mut whole = whole.borrow_mut();
+            match &whole.loaded {
+                Some(loaded) => std::task::Poll::Ready(loaded.clone()),
+                None => {
+                    whole.waiting.push(cx.waker().clone());
+                    std::task::Poll::Pending
+                }
+            }
+        })
+    })
 }
 
 impl Deref for Catalog {
@@ -135,6 +216,7 @@ impl AppState {
     pub fn attach(&self, catalog: Arc<Catalog>) {
         self.query.update(|q| q.retain_known(&catalog));
         self.catalog.set(Some(catalog));
+        self.whole_for_search();
         // The address bar now shows the link as the app writes it: an old `?partner=` or
         // `?lang=` link in its path form, without the parts the page ignored.
         crate::browser::write_url(&self.current_href(), HistoryMode::Replace);
@@ -159,6 +241,29 @@ impl AppState {
     }
 
     // --- Reading -------------------------------------------------------------------
+
+    /// The whole data: the dataset itself when it is whole, else the whole file, loaded once
+    /// (see [`whole`]; the load starts at the call), which the state then reads in place of
+    /// the first view's: a search finds the events' titles and people from then on.
+    pub fn whole_data(
+        &self,
+    ) -> impl std::future::Future<Output = Result<Arc<Catalog>, crate::data::LoadError>> {
+        let catalog = self.catalog;
+        let loading = match catalog.get_untracked().filter(|c| c.is_whole()) {
+            Some(ready) => Err(ready),
+            None => Ok(whole(&self.base.get_value())),
+        };
+        async move {
+            let loaded = match loading {
+                Err(ready) => return Ok(ready),
+                Ok(loading) => loading.await?,
+            };
+            if catalog.with_untracked(|c| c.as_ref().is_some_and(|c| !c.is_whole())) {
+                catalog.set(Some(loaded.clone()));
+            }
+            Ok(loaded)
+        }
+    }
 
     /// True once the dataset is attached: the atlas (and its list) is on the page.
     pub fn has_data(&self) -> bool {
@@ -382,6 +487,7 @@ impl AppState {
             query.retain_known(&catalog);
         }
         self.query.set(query);
+        self.whole_for_search();
     }
 
     /// Applies `change` to the current query, writes the address bar, then the state.
@@ -393,6 +499,22 @@ impl AppState {
         }
         crate::browser::write_url(&self.href(&query), mode);
         self.query.set(query);
+        self.whole_for_search();
+    }
+
+    /// A search reads the events' titles and people, which only the whole data holds: once
+    /// there is search text, loads it (once; see [`AppState::whole_data`]). Until it is in, the
+    /// search finds what the first view's file holds (names, countries, sectors).
+    fn whole_for_search(&self) {
+        let state = *self;
+        let light = self
+            .catalog
+            .with_untracked(|c| c.as_ref().is_none_or(|c| !c.is_whole()));
+        if light && self.filters.with_untracked(|f| !f.q.trim().is_empty()) {
+            leptos::task::spawn_local(async move {
+                let _ = state.whole_data().await;
+            });
+        }
     }
 }
 

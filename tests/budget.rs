@@ -132,7 +132,14 @@ use std::path::Path;
 ///
 /// Lowered to 235 KB by drawing those parts without Leptos's `Suspend` (atlas's `part`):
 /// 232,372 -> 229,687 bytes of WebAssembly. This test measures 240,209 bytes (234.6 KB).
-const CODE_BUDGET: usize = 235 * 1024;
+///
+/// Raised to 237 KB when the first view's data left out what only a detail, the timeline, a
+/// search and the export read (`data/start.json`, `data::start_file`), which the app then
+/// loads when first needed (`state::whole`, the parts' wait for it, the state's switch to it):
+/// 229,889 -> 231,310 bytes of WebAssembly (after moving the export's download into its part,
+/// -811), for 33.6 KB less data on every first visit. What a first visit loads in all has its
+/// own budget, below, which it then met. This test measures 241,877 bytes (236.2 KB).
+const CODE_BUDGET: usize = 237 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -181,5 +188,58 @@ fn webassembly_and_js_stay_within_the_budget() {
          (and loaded on demand: {parts:?})",
         total as f64 / 1024.0,
         CODE_BUDGET / 1024
+    );
+}
+
+/// Everything a first visit to the start page loads, gzip, as GitHub Pages sends it: the page,
+/// its stylesheet, scripts and WebAssembly, the light countries and the first view's data
+/// (`data/start.json`). Not what loads later, when first asked for: the parts split out of the
+/// WebAssembly, the countries in full (`world.svg`), the whole data file. The issue's target;
+/// `scripts/bench` lists the same files (with Node's gzip, a few hundred bytes apart).
+///
+/// Met when the first view's data left out each partner's events, note, conflicts and sources
+/// (`data::start_file`): 55,596 -> 21,945 bytes of data. This test then measured 302,736 bytes
+/// (295.6 KB).
+const FIRST_VISIT_BUDGET: usize = 300 * 1024;
+
+#[test]
+fn everything_a_first_visit_loads_stays_within_the_budget() {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    let entries = fs::read_dir(&dist).unwrap_or_else(|err| {
+        panic!(
+            "{}: {err}; build the release first (scripts/test does: trunk build --release)",
+            dist.display()
+        )
+    });
+    let mut files: Vec<String> = entries
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            let asset = [".css", ".js", ".wasm", ".svg"]
+                .iter()
+                .any(|ext| name.ends_with(ext));
+            let later =
+                name == "world.svg" || (name.starts_with("lazy-") && name.ends_with(".wasm"));
+            asset && !later
+        })
+        .collect();
+    files.push(String::from("index.html"));
+    files.push(String::from("data/start.json"));
+    let sizes: Vec<(String, usize)> = files
+        .into_iter()
+        .map(|name| {
+            let bytes = fs::read(dist.join(&name))
+                .unwrap_or_else(|err| panic!("{}: {err}", dist.join(&name).display()));
+            let size = gzip_len(&bytes);
+            (name, size)
+        })
+        .collect();
+    assert!(sizes.iter().any(|(name, _)| name == "world-lite.svg"));
+    let total: usize = sizes.iter().map(|(_, n)| n).sum();
+    assert!(
+        total <= FIRST_VISIT_BUDGET,
+        "a first visit loads {:.1} KB gzip, over the budget of {} KB: {sizes:?}",
+        total as f64 / 1024.0,
+        FIRST_VISIT_BUDGET / 1024
     );
 }

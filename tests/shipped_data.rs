@@ -4,7 +4,8 @@ use std::collections::HashSet;
 
 mod common;
 
-use jakarta_sister_cities::model::{ChangeKind, Level, Relation, Status};
+use jakarta_sister_cities::data::{parse, start_file};
+use jakarta_sister_cities::model::{claim_sources, ChangeKind, Level, Relation, Status};
 
 use common::{shipped, SHIPPED};
 
@@ -374,4 +375,106 @@ fn a_changed_record_was_checked_no_earlier_than_its_change() {
         .changes
         .iter()
         .any(|c| c.record == "anmc21" && c.kind == ChangeKind::Status));
+}
+
+/// The file the first view reads, made from the shipped file as the build makes it.
+fn start() -> jakarta_sister_cities::data::Loaded {
+    let text = start_file(SHIPPED).expect("the start file is made");
+    parse(&text, common::today()).expect("the start file is read")
+}
+
+#[test]
+fn the_start_file_holds_every_partner_and_what_the_first_view_shows() {
+    let whole = shipped();
+    let start = start();
+    assert!(start.problems.is_empty(), "{:?}", start.problems);
+    let data = start.dataset;
+    assert_eq!(data.details.as_deref(), Some("partners.json"));
+    assert_eq!(whole.details, None);
+    // Every partner, in the same order, with every field the cards, the map, the filters and
+    // the tab's description read; none of what only the detail shows.
+    assert_eq!(data.partners.len(), whole.partners.len());
+    for (light, full) in data.partners.iter().zip(&whole.partners) {
+        assert_eq!(light.id, full.id);
+        assert_eq!(light.name, full.name);
+        assert_eq!(
+            (light.level, light.relation, light.status),
+            (full.level, full.relation, full.status)
+        );
+        assert_eq!((light.since, &light.geo), (full.since, &full.geo));
+        assert_eq!(
+            (&light.sectors, &light.summary),
+            (&full.sectors, &full.summary)
+        );
+        assert_eq!(
+            (&light.country, &light.related),
+            (&full.country, &full.related)
+        );
+        assert!(light.events.is_empty() && light.sources.is_empty());
+        assert!(light.note.is_none() && light.conflicts.is_empty());
+    }
+    assert!(whole.partners.iter().any(|p| !p.events.is_empty()));
+    // The figures and the changes whole, with every source they cite, and no other source.
+    assert_eq!(data.figures, whole.figures);
+    assert_eq!(data.changes, whole.changes);
+    assert_eq!(
+        (&data.countries, &data.sectors),
+        (&whole.countries, &whole.sectors)
+    );
+    for figure in &data.figures {
+        let cited = figure
+            .sources
+            .iter()
+            .chain(claim_sources(&figure.conflicts));
+        for id in cited {
+            assert!(data.source(id).is_some(), "figure {} cites {id}", figure.id);
+        }
+    }
+    for change in &data.changes {
+        for id in &change.sources {
+            assert!(data.source(id).is_some(), "a change cites {id}");
+        }
+    }
+    assert!(data.sources.len() < whole.sources.len());
+    for source in &data.sources {
+        assert_eq!(Some(source), whole.source(&source.id));
+    }
+}
+
+#[test]
+fn the_start_file_is_less_than_half_the_whole_file_sent() {
+    let gzip = |text: &str| {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(text.as_bytes()).expect("gzip");
+        encoder.finish().expect("gzip").len()
+    };
+    let text = start_file(SHIPPED).expect("the start file is made");
+    let (start, whole) = (gzip(&text), gzip(SHIPPED));
+    assert!(
+        start * 2 < whole,
+        "start {start} B against the whole file's {whole} B, gzip"
+    );
+}
+
+#[test]
+fn a_whole_file_partner_without_sources_is_left_out_and_a_start_file_one_is_not() {
+    let without: serde_json::Value = {
+        let mut file: serde_json::Value = serde_json::from_str(SHIPPED).expect("json");
+        file["partners"][0]
+            .as_object_mut()
+            .expect("a partner")
+            .remove("sources");
+        file
+    };
+    let text = without.to_string();
+    let loaded = parse(&text, common::today()).expect("read");
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p| p.to_string().contains("at least one source is required")));
+    assert!(loaded.dataset.partner("jeddah").is_none());
+    let start = parse(&start_file(&text).expect("made"), common::today()).expect("read");
+    assert!(start.problems.is_empty(), "{:?}", start.problems);
+    assert!(start.dataset.partner("jeddah").is_some());
 }

@@ -6,9 +6,10 @@ use crate::components::{
     Credits, ExportButtons, Figures, FiguresView, FilterBar, PartnerDetail, PartnerList,
     TimelineView, ViewSwitch, WhatChanged, WorldMap,
 };
+use crate::data::LoadError;
 use crate::i18n::Key;
 use crate::model::{PartnerId, Vocabulary};
-use crate::state::{t, use_app, Catalog, DataContext};
+use crate::state::{t, use_app, use_data, whole, whole_now, Catalog, DataContext};
 use crate::url_state::{Query, View};
 
 /// The atlas page: the filters over one visible set that the map, the list, the count and
@@ -64,8 +65,8 @@ pub fn Atlas(
                     <ExportButtons />
                 </div>
                 {move || match page.get() {
-                    View::Timeline => part(timeline_page, timeline_ready, None).into_any(),
-                    View::Figures => part(figures_page, figures_ready, None).into_any(),
+                    View::Timeline => part(timeline_page, timeline_ready, None, true).into_any(),
+                    View::Figures => part(figures_page, figures_ready, None, false).into_any(),
                     View::Map | View::List => {
                         view! {
                             <div class="atlas" data-view=view_id>
@@ -84,6 +85,7 @@ pub fn Atlas(
                     move || detail_page(id.clone()),
                     detail_ready,
                     Some(Callback::new(move |()| state.close_partner())),
+                    true,
                 ))
         }}
         // The figures view shows these at its top; the map and the list, below them.
@@ -116,8 +118,10 @@ lazy_part! {
 
 /// A part loaded on demand, drawn as soon as its file is in: at once when it already is (the
 /// take-over waits for the parts its address shows, see [`lazy_ready`]), else once `ready` has
-/// loaded it. When the file cannot be loaded, says so, with a Close button where the part was
-/// a panel over the page (`close`); showing the part again tries again.
+/// loaded it. A part that reads the `whole` data (the events, notes and sources the first
+/// view's file leaves out) also waits for it, and finds it as its dataset. When either cannot
+/// be loaded, says so, with a Close button where the part was a panel over the page
+/// (`close`); showing the part again tries again.
 ///
 /// Not Leptos's `Suspend`, which costs the module 2.6 KB more: `make`'s future is polled once,
 /// where the part is drawn (so that it finds its context), and answers at once when its file
@@ -127,27 +131,45 @@ fn part<F, R>(
     make: impl Fn() -> F + Send + Sync + 'static,
     ready: impl Fn() -> R + Copy + Send + Sync + 'static,
     close: Option<Callback<()>>,
+    whole: bool,
 ) -> impl IntoView
 where
     F: std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>,
     R: std::future::Future<Output = Result<(), leptos::wasm_split::SplitLoaderError>> + 'static,
 {
     use std::task::{Context, Poll, Waker};
-    // Whether the file came, once `ready` has answered.
+    let (state, data) = (use_app(), use_data());
+    // Whether the file (and the whole data) came, once `ready` has answered.
     let loaded = RwSignal::new(None::<bool>);
+    let wait = move || {
+        // Beside the part's file, not after it.
+        let data = whole.then(|| state.whole_data());
+        wait_for(Box::pin(async move { ready().await.is_ok() }), data, loaded);
+    };
     move || {
         let drawn = match loaded.get() {
             Some(false) => None,
-            _ => match std::pin::pin!(make()).poll(&mut Context::from_waker(Waker::noop())) {
-                Poll::Ready(drawn) => drawn.ok(),
-                Poll::Pending => {
-                    leptos::task::spawn_local(async move {
-                        let came = ready().await.is_ok();
-                        let _ = loaded.try_set(Some(came));
-                    });
+            _ => {
+                let dataset = match whole {
+                    true => whole_now(&data),
+                    false => Some(data.clone()),
+                };
+                let Some(dataset) = dataset else {
+                    wait();
                     return ().into_any();
+                };
+                // The dataset the part reads, for it alone: this closure's owner is its own
+                // (a render effect's), and the part's components read the context as they
+                // are made, here.
+                provide_context(DataContext(dataset));
+                match std::pin::pin!(make()).poll(&mut Context::from_waker(Waker::noop())) {
+                    Poll::Ready(drawn) => drawn.ok(),
+                    Poll::Pending => {
+                        wait();
+                        return ().into_any();
+                    }
                 }
-            },
+            }
         };
         drawn.unwrap_or_else(|| {
             view! {
@@ -172,14 +194,35 @@ where
     }
 }
 
-/// Loads the files of the parts that `query` opens with (a view, a partner's detail), so that
-/// the page the app draws for it is whole at once. A file that fails to load is left to the
-/// part, which says so.
-pub async fn lazy_ready(query: &Query) {
-    if query.partner.is_some() {
+/// Says in `loaded` whether a part's file (`ready`: whether it came) and the whole data it
+/// reads (`data`, when it reads it) came, once both have answered. One function for every
+/// part.
+fn wait_for(
+    ready: std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>,
+    data: Option<impl std::future::Future<Output = Result<Arc<Catalog>, LoadError>> + 'static>,
+    loaded: RwSignal<Option<bool>>,
+) {
+    leptos::task::spawn_local(async move {
+        let came = ready.await;
+        let whole = match data {
+            Some(data) => data.await.is_ok(),
+            None => true,
+        };
+        let _ = loaded.try_set(Some(came && whole));
+    });
+}
+
+/// Loads the files of the parts that `query` opens with (a view, a partner's detail), and the
+/// whole data under the site's `root` when they read it, so that the page the app draws for it
+/// is whole at once. What fails to load is left to the part, which says so.
+pub async fn lazy_ready(query: &Query, root: &str) {
+    let (detail, view) = (query.partner.is_some(), query.view);
+    // Beside the parts' files, not after them.
+    let data = (detail || view == Some(View::Timeline)).then(|| whole(root));
+    if detail {
         let _ = detail_ready().await;
     }
-    match query.view {
+    match view {
         Some(View::Timeline) => {
             let _ = timeline_ready().await;
         }
@@ -187,5 +230,8 @@ pub async fn lazy_ready(query: &Query) {
             let _ = figures_ready().await;
         }
         _ => {}
+    }
+    if let Some(data) = data {
+        let _ = data.await;
     }
 }

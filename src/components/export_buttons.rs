@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::export;
 use crate::i18n::{format_downloaded, format_view_citation, Key, Lang};
-use crate::state::{t, use_app, use_data, use_lang, AppState, Catalog};
+use crate::state::{t, use_app, use_lang, AppState, Catalog};
 use crate::time::{today, PartialDate};
 
 /// The two formats a reader can take away.
@@ -20,30 +20,30 @@ enum Format {
 #[component]
 pub fn ExportButtons() -> impl IntoView {
     let state = use_app();
-    let data = use_data();
     let lang = use_lang();
     let status = RwSignal::new(String::new());
     let run = move |format: Format| {
         let lang = lang.get_untracked();
-        let data = data.clone();
         leptos::task::spawn_local(async move {
-            let message = match export_file(state, data, lang, format).await {
-                Ok(Ok((name, mime, text))) => browser::download(&name, mime, &text).map(|()| {
-                    let shown = state.visible().with_untracked(|v| v.len());
-                    format_downloaded(&name, shown, lang)
-                }),
-                Ok(Err(err)) => Err(err),
-                Err(_) => Err(Key::PartFailed.get(lang).to_owned()),
+            // Each record whole, with its events and sources: the whole data file, loaded
+            // once when the first view read only the part it shows.
+            let said = match state.whole_data().await {
+                Ok(data) => export_file(state, data, lang, format).await.ok(),
+                Err(_) => None,
             };
-            status.set(
-                message.unwrap_or_else(|err| format!("{} {err}", Key::DownloadFailed.get(lang))),
-            );
+            // None: the writers' part, or the whole data, could not be loaded.
+            status.set(said.unwrap_or_else(|| {
+                format!(
+                    "{} {}",
+                    Key::DownloadFailed.get(lang),
+                    Key::PartFailed.get(lang)
+                )
+            }));
         });
     };
-    let run_csv = run.clone();
     view! {
         <div class="export" role="group" aria-label=t(Key::ExportLabel)>
-            <button type="button" class="button secondary" on:click=move |_| run_csv(Format::Csv)>
+            <button type="button" class="button secondary" on:click=move |_| run(Format::Csv)>
                 {t(Key::DownloadCsv)}
             </button>
             <button type="button" class="button secondary" on:click=move |_| run(Format::Json)>
@@ -57,14 +57,21 @@ pub fn ExportButtons() -> impl IntoView {
 }
 
 lazy_part! {
-    /// The writers of both formats, in a file of their own: see [`make_file`].
+    /// The writers of both formats and the download, in a file of their own: what the status
+    /// line then says (see [`make_file`]).
     fn export_file(
         state: AppState,
         data: std::sync::Arc<Catalog>,
         lang: Lang,
         format: Format
-    ) -> Result<(String, &'static str, String), String>, ready export_ready {
+    ) -> String, ready export_ready {
         make_file(state, &data, lang, format)
+            .and_then(|(name, mime, text)| browser::download(&name, mime, &text).map(|()| name))
+            .map(|name| {
+                let shown = state.visible().with_untracked(|v| v.len());
+                format_downloaded(&name, shown, lang)
+            })
+            .unwrap_or_else(|err| format!("{} {err}", Key::DownloadFailed.get(lang)))
     }
 }
 

@@ -162,7 +162,7 @@ test("the markers of the page as written are the size the app gives them", async
 test("data newer than the page's brings the app at once, which shows it", async ({ page }) => {
   const newer = shippedData();
   newer.partners[0].name.en = "Renamed For The Test";
-  await page.route("**/data/partners.json", (route) =>
+  await page.route("**/data/start.json", (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(newer) }),
   );
   await page.goto("./en/");
@@ -296,16 +296,18 @@ test("the data is requested beside the WebAssembly, not after it, and each file 
       .getEntriesByType("resource")
       .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, bytes: e.transferSize })),
   );
-  const data = timing.find((e) => e.name.endsWith("data/partners.json"));
+  const data = timing.find((e) => e.name.endsWith("data/start.json"));
   const wasm = timing.find((e) => e.name.endsWith(".wasm"));
   expect(data.start).toBeLessThan(wasm.end);
-  for (const file of ["data/partners.json", ".wasm", "/world-lite.svg"]) {
+  for (const file of ["data/start.json", ".wasm", "/world-lite.svg"]) {
     expect(network.filter((url) => url.endsWith(file)), file).toHaveLength(1);
   }
   // The countries in full wait for the map to be zoomed in.
   expect(network.filter((url) => url.endsWith("/world.svg"))).toEqual([]);
-  // So do the parts of the app split out of its WebAssembly: a detail, a view, the export.
+  // So do the parts of the app split out of its WebAssembly: a detail, a view, the export;
+  // and the whole data file, which they and a search read.
   expect(network.filter((url) => /\/lazy-[^/]*\.wasm$/.test(url))).toEqual([]);
+  expect(network.filter((url) => url.endsWith("/data/partners.json"))).toEqual([]);
 });
 
 test.describe("the parts of the app loaded on demand", () => {
@@ -354,6 +356,80 @@ test.describe("the parts of the app loaded on demand", () => {
     await expect(new Atlas(page).detail("Tokyo")).toBeVisible();
     expect(asked.filter((name) => name === "split_detail_page")).toHaveLength(1);
     expect(asked.filter((name) => /^split_(timeline|figures)_page$/.test(name))).toEqual([]);
+  });
+});
+
+test.describe("the whole data, loaded when first needed", () => {
+  // The whole file held back below fails as a lost connection would.
+  test.use({ allowedConsoleErrors: [/net::ERR_FAILED|TypeError: Failed to fetch/] });
+  const whole = shippedData();
+  const tokyo = whole.partners.find((p) => p.id === "tokyo");
+
+  test("a detail waits for it, says so in words when it cannot come, and loads it once it can", async ({ page }) => {
+    const atlas = new Atlas(page);
+    let asked = 0;
+    let offline = true;
+    await page.route("**/data/partners.json", (route) => {
+      asked += 1;
+      return offline ? route.abort() : route.continue();
+    });
+    await page.goto("./en/");
+    await wake(page);
+    expect(asked).toBe(0);
+    const link = atlas.card("tokyo").getByRole("link", { name: "Tokyo" });
+    await link.click();
+    const failed = page.getByRole("alert").filter({ hasText: "This part of the atlas could not be loaded. Check the connection, then try again." });
+    await expect(failed).toBeVisible();
+    await expect(atlas.detail("Tokyo")).toHaveCount(0);
+    await page.getByRole("button", { name: "Close" }).click();
+    await expect(failed).toHaveCount(0);
+    // The cards, the map and the filters work on meanwhile.
+    await atlas.search.fill("seoul");
+    await expect(atlas.card("seoul")).toBeVisible();
+    await atlas.search.fill("");
+    offline = false;
+    await link.click();
+    const detail = atlas.detail("Tokyo");
+    await expect(detail).toBeVisible();
+    // What only the whole file holds: the events, and the sources of the record.
+    await expect(detail).toContainText(tokyo.events[0].title.en);
+    await expect(detail.locator("a.cite").first()).toBeVisible();
+    // Opening another detail reads the file already loaded.
+    const before = asked;
+    await detail.getByRole("link", { name: "Close" }).click();
+    await expect(detail).toHaveCount(0);
+    await atlas.card("seoul").getByRole("link", { name: "Seoul" }).click();
+    await expect(atlas.detail("Seoul")).toBeVisible();
+    expect(asked).toBe(before);
+  });
+
+  test("a search finds the partners by the people and events only the whole file holds", async ({ page }) => {
+    const atlas = new Atlas(page);
+    // A person named in an event, and in no partner's name, country or sector.
+    const person = whole.partners
+      .flatMap((p) => (p.events ?? []).flatMap((e) => (e.people ?? []).map((x) => ({ partner: p.id, name: x.name }))))
+      .find((x) => !/jakarta|tokyo|seoul/i.test(x.name));
+    const having = whole.partners
+      .filter((p) => (p.events ?? []).some((e) => (e.people ?? []).some((x) => x.name === person.name)))
+      .map((p) => p.id);
+    const asked = page.waitForRequest((r) => r.url().endsWith("/data/partners.json"));
+    await page.goto("./en/");
+    await wake(page);
+    await atlas.search.fill(person.name);
+    await asked;
+    for (const id of having) await expect(atlas.card(id)).toBeVisible();
+    await expect(page.locator("article.partner-card:visible")).toHaveCount(having.length);
+  });
+
+  test("a partner's page loads it while it waits for the reader, and its detail is whole at the take-over", async ({ page }) => {
+    const asked = [];
+    page.on("request", (r) => r.url().includes("/data/") && asked.push(r.url().replace(/.*\/data\//, "")));
+    await page.goto("./en/partners/tokyo/");
+    await expect.poll(() => asked).toContain("partners.json");
+    await expect(page.locator("html")).not.toHaveAttribute("data-app", "live");
+    await wake(page);
+    await expect(new Atlas(page).detail("Tokyo")).toContainText(tokyo.events[0].title.en);
+    expect(asked.sort()).toEqual(["partners.json", "start.json"]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { test, expect, shippedData, snapshot, Atlas } from "./fixtures.mjs";
 
-const DATA = "**/data/partners.json";
+const DATA = "**/data/start.json";
 
 test("the list renders every partner of the shipped JSON", async ({ page }, testInfo) => {
   const atlas = new Atlas(page);
@@ -99,7 +99,7 @@ test.describe("when the data file is missing", () => {
       await snapshot(page, testInfo, `error-over-${lang}`);
 
       // A Retry that fails again puts its own error in the place of the first: one panel.
-      const again = page.waitForResponse((response) => response.url().endsWith("/data/partners.json"));
+      const again = page.waitForResponse((response) => response.url().endsWith("/data/start.json"));
       await atlas.retry.click();
       await again;
       await page.waitForTimeout(200);
@@ -129,7 +129,7 @@ test.describe("when the request for the data fails outright", () => {
     await atlas.open();
     await expect(atlas.alert).toContainText("The partner data could not be loaded.");
     // The technical line: where, then what the browser said (Chromium: "Failed to fetch").
-    await expect(atlas.alert).toContainText(/could not reach \S*data\/partners\.json: TypeError: Failed to fetch/);
+    await expect(atlas.alert).toContainText(/could not reach \S*data\/start\.json: TypeError: Failed to fetch/);
     await page.unroute(DATA);
     await atlas.retry.click();
     await expect(atlas.cards).toHaveCount(shippedData().partners.length);

@@ -5,7 +5,7 @@
 // exception; each test here also says what the page shows instead.
 import { test, expect, shippedData, Atlas } from "./fixtures.mjs";
 
-const DATA = "**/data/partners.json";
+const DATA = "**/data/start.json";
 const data = shippedData();
 const total = data.partners.length;
 

@@ -8,14 +8,18 @@ import { test, expect, shippedData, wake } from "./fixtures.mjs";
 const data = shippedData();
 
 /** The first visit: the app is live, the service worker controls the page and has kept
- *  the data (once the page has loaded it, never at the same time). */
+ *  the data (once the page has loaded it, never at the same time): the first view's file and
+ *  the whole one, which a partner's detail reads. */
 async function firstVisit(page, path = "./") {
   await page.goto(path);
   await wake(page);
   await page.waitForFunction(async () => {
     const registration = await navigator.serviceWorker.ready;
     if (registration.active === null || navigator.serviceWorker.controller === null) return false;
-    return Boolean(await caches.match(new URL("data/partners.json", registration.scope).href));
+    for (const file of ["data/start.json", "data/partners.json"]) {
+      if (!(await caches.match(new URL(file, registration.scope).href))) return false;
+    }
+    return true;
   });
 }
 
@@ -40,8 +44,13 @@ test.describe("with the service worker", () => {
       // the address.
       await page.goto("en/partners/tokyo/");
       await expect(page.locator("html")).toHaveAttribute("data-app", "live");
-      await expect(page.getByRole("dialog", { name: "Tokyo" })).toBeVisible();
+      const tokyo = page.getByRole("dialog", { name: "Tokyo" });
+      await expect(tokyo).toBeVisible();
       await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      // With what only the whole data file holds: the events and their sources.
+      const event = data.partners.find((p) => p.id === "tokyo").events[0];
+      await expect(tokyo).toContainText(event.title.en);
+      await expect(tokyo.locator("a.cite").first()).toBeVisible();
     });
   });
 
@@ -50,8 +59,9 @@ test.describe("with the service worker", () => {
     const newer = shippedData();
     newer.partners[0].name.en = "Renamed For The Test";
     newer.partners[0].name.id = "Renamed For The Test";
-    // The worker's own fetch of the data (routes on the context reach a worker's requests).
-    await context.route("**/data/partners.json", (route) =>
+    // The worker's own fetch of the data (routes on the context reach a worker's requests):
+    // both files, the first view's as a whole file (which the app reads as well).
+    await context.route(/\/data\/(start|partners)\.json$/, (route) =>
       route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(newer) }),
     );
     await page.reload();
@@ -65,12 +75,12 @@ test.describe("with the service worker", () => {
 
   test("a store too full to keep the data still serves it", async ({ page, context, baseURL }) => {
     await firstVisit(page, "en/");
-    // Leave the origin less room than the data file alone needs, so that no copy of it can
+    // Leave the origin less room than the smaller data file alone needs, so that no copy can
     // fit however the browser counts what the origin already holds (its usage estimate lags
     // behind deletions). The quota comes first: a copy the worker was still writing from the
     // first visit (its check of the data) then fails too, instead of landing after the
     // deletion below.
-    const dataBytes = statSync(new URL("../../dist/data/partners.json", import.meta.url)).size;
+    const dataBytes = statSync(new URL("../../dist/data/start.json", import.meta.url)).size;
     const cdp = await context.newCDPSession(page);
     await cdp.send("Storage.overrideQuotaForOrigin", { origin: new URL(baseURL).origin, quotaSize: Math.floor(dataBytes / 2) });
     // Drop the kept data: the worker's next copy fails, as when a data file outgrows what
@@ -78,7 +88,7 @@ test.describe("with the service worker", () => {
     await page.evaluate(async () => {
       for (const key of await caches.keys()) {
         const cache = await caches.open(key);
-        for (const request of await cache.keys()) if (request.url.endsWith("/data/partners.json")) await cache.delete(request);
+        for (const request of await cache.keys()) if (/\/data\/(start|partners)\.json$/.test(request.url)) await cache.delete(request);
       }
     });
     await page.reload();
@@ -88,8 +98,10 @@ test.describe("with the service worker", () => {
     // The worker served this page and its data (the full store did not drop it), and kept
     // nothing: the copy failed, and the reader never saw it.
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    const keptData = await page.evaluate(async () => Boolean(await caches.match(new URL("../data/partners.json", location.href).href)));
-    expect(keptData).toBe(false);
+    const keptData = await page.evaluate(async () =>
+      Promise.all(["../data/start.json", "../data/partners.json"].map(async (file) => Boolean(await caches.match(new URL(file, location.href).href)))),
+    );
+    expect(keptData).toEqual([false, false]);
   });
 
   test("the manifest and its icons are reachable under the sub-path", async ({ page, request }) => {

@@ -45,7 +45,7 @@ for (const [lang, scheme, viewport] of PAIRS) {
     test("axe finds nothing: records left out", async ({ page }) => {
       const data = shippedData();
       data.partners[0].since = "1989-13-40";
-      await page.route("**/data/partners.json", (route) =>
+      await page.route("**/data/start.json", (route) =>
         route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(data) }),
       );
       await page.goto(`./?lang=${lang}`);
@@ -58,7 +58,7 @@ for (const [lang, scheme, viewport] of PAIRS) {
     test.describe("error panel", () => {
       test.use({ allowedConsoleErrors: [/status of 404/] });
       test("axe finds nothing: error panel", async ({ page }) => {
-        await page.route("**/data/partners.json", (route) => route.fulfill({ status: 404, body: "gone" }));
+        await page.route("**/data/start.json", (route) => route.fulfill({ status: 404, body: "gone" }));
         await page.goto(`./?lang=${lang}`);
         await expect(page.getByRole("alert")).toBeVisible();
         await expectNoViolations(page, `error panel (${lang}, ${scheme})`);

@@ -3,7 +3,7 @@
 // a list of hundreds that comes a page at a time while the map shows every match.
 import { test, expect, shippedData, snapshot, Atlas } from "./fixtures.mjs";
 
-const DATA = "**/data/partners.json";
+const DATA = "**/data/start.json";
 
 /** The shipped data with copies of its partners, `total` in all, each with its own id. */
 function manyPartners(total) {

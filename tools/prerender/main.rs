@@ -10,7 +10,8 @@
 //!
 //! DIR holds Trunk's `index.html` (the template, kept as `app.html`; its `<div id="app">`
 //! receives each page)
-//! and `data/partners.json` (read unless `--data` names another file). `--site-url` is the
+//! and `data/partners.json` (read unless `--data` names another file), from which it writes
+//! `data/start.json`, what the first view reads (see `data::start_file`). `--site-url` is the
 //! address the site is deployed at (`https://owner.github.io/jakarta-sister-cities/`): the
 //! canonical links and the share images' addresses are absolute URLs under it, as chat apps
 //! and search engines need. Without it they are relative.
@@ -109,7 +110,10 @@ fn run(options: &Options) -> Result<(), String> {
     let text = read(&data_path)?;
     let loaded = data::parse(&text, jakarta_sister_cities::time::today())
         .map_err(|err| format!("{}: {err}", data_path.display()))?;
-    let fingerprint = data::fingerprint(&text);
+    // What the first view reads: the app at a page's take-over, and the page's preload.
+    let start = data::start_file(&text).map_err(|err| format!("{}: {err}", data_path.display()))?;
+    write(&options.dist.join(data::START_URL), &start)?;
+    let fingerprint = data::fingerprint(&start);
     for problem in &loaded.problems {
         eprintln!("prerender: left out: {problem}");
     }
@@ -227,7 +231,7 @@ impl Page {
             "\n    <link rel=\"preload\" href=\"{up}{data}\" as=\"fetch\" crossorigin />\
              \n    <link rel=\"canonical\" href=\"{canonical}\" />",
             up = self.up,
-            data = data::DATA_URL,
+            data = data::START_URL,
         );
         for lang in [Lang::Id, Lang::En] {
             let dir = route::page_dir(lang, id.as_ref());

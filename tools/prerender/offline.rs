@@ -102,7 +102,11 @@ pub fn write_all(dist: &Path) -> Result<(), String> {
     let worker = WORKER
         .replacen("__VERSION__", &version, 1)
         .replacen("__FILES__", &format!("[{list}]"), 1)
-        .replacen("__DATA__", data::DATA_URL, 1);
+        .replacen(
+            "__DATA__",
+            &format!("[\"{}\", \"{}\"]", data::START_URL, data::DATA_URL),
+            1,
+        );
     write(&dist.join("sw.js"), worker)
 }
 

@@ -5,16 +5,18 @@
 //    the copy, else the network;
 //  - pages: from the network, kept as they pass; with no signal, the kept page, else for a
 //    partner's page the start page of its language with `?partner=` (the app opens it);
-//  - the data: from the copy at once; once a page has loaded it asks ("check-data"), the
-//    worker fetches the file again (a revalidation, which the HTTP cache mostly answers) and
-//    keeps it; when it differs from a kept copy it answers "data-updated" (the page offers a
-//    reload). Not in the install: that would fetch the file while the first page does.
+//  - the data (what the first view reads, and the whole file that a partner's detail, the
+//    timeline, a search and the export load when first needed): from the copy at once; once
+//    a page has loaded it asks ("check-data"), the worker fetches both files again (a
+//    revalidation, which the HTTP cache mostly answers) and keeps them; when one differs from
+//    a kept copy it answers "data-updated" (the page offers a reload). Not in the install:
+//    that would fetch the first file while the first page does.
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
-const DATA = "__DATA__";
 const CACHE = `atlas-${VERSION}`;
 const scope = self.registration.scope;
 const at = (path) => new URL(path, scope).href;
+const DATA = __DATA__.map(at);
 
 async function sameBody(a, b) {
   return (await a.clone().text()) === (await b.clone().text());
@@ -62,10 +64,16 @@ self.addEventListener("message", (event) => {
   );
 });
 
-/** Fetches the data; keeps it if it differs from the kept copy. True if it replaced one. */
+/** Fetches each data file; keeps those that differ from their kept copies. True if one
+ *  replaced a kept copy. */
 async function revalidate() {
+  let newer = false;
+  for (const key of DATA) newer = (await revalidateFile(key)) || newer;
+  return newer;
+}
+
+async function revalidateFile(key) {
   const cache = await caches.open(CACHE);
-  const key = at(DATA);
   let response;
   try {
     response = await fetch(key, { cache: "no-cache" });
@@ -80,11 +88,11 @@ async function revalidate() {
 
 // The response goes to the page at once; its copy is written beside it (waitUntil), so the
 // page never waits for the cache, nor fails with it.
-async function data(event) {
-  const kept = await caches.match(at(DATA));
+async function data(event, key) {
+  const kept = await caches.match(key);
   if (kept) return kept;
-  const response = await fetch(at(DATA));
-  if (response.ok) event.waitUntil(keep(at(DATA), response.clone()));
+  const response = await fetch(key);
+  if (response.ok) event.waitUntil(keep(key, response.clone()));
   return response;
 }
 
@@ -121,7 +129,8 @@ async function file(request) {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(scope)) return;
-  if (request.url.split("?")[0] === at(DATA)) event.respondWith(data(event));
+  const address = request.url.split("?")[0];
+  if (DATA.includes(address)) event.respondWith(data(event, address));
   else if (request.mode === "navigate") event.respondWith(page(event));
   else event.respondWith(file(request));
 });
