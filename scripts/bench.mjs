@@ -15,7 +15,7 @@
 //   result, and from clearing it to the full list again; "shown" is the frame after the DOM
 //   holds the result.
 // - Memory after load: the JS heap that the page keeps (CDP, after a garbage collection) and the
-//   WebAssembly memory.
+//   WebAssembly memory; and again after the search, which loads the whole data file.
 // Each at a 1280x800 desktop and at a 390x844 phone with the CPU slowed 4x (CDP), median of N
 // runs with the cache disabled. The reference is scripts/reference/index.html: the same list and
 // search as a plain page (no framework, no WebAssembly) over the same data file; its figures are
@@ -219,11 +219,22 @@ async function measureLoadPairs(browser, appUrl, limitUrl, setting) {
   };
 }
 
+/** What the page keeps, not the garbage it has yet to collect (which depends on when the
+ *  collector last ran: the map's projection, for one, leaves a number object per call to the
+ *  browser's Math): the JS heap after a collection, and the WebAssembly's memory. */
+async function memoryNow(page, cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const wasm = await page.evaluate(() => window.__benchWasm?.memory?.buffer?.byteLength ?? 0);
+  return { heap: heap.usedSize, wasm };
+}
+
 async function measure(browser, url, setting) {
   const load = [];
   const search = [];
   const clear = [];
   const memory = [];
+  const memoryAfter = [];
   for (let i = 0; i < runs; i++) {
     await withPage(browser, url, setting, async (page, cdp) => {
       await page.waitForFunction(() => performance.getEntriesByName("twenty-links").length > 0 || document.querySelectorAll("article.partner-card a.partner-link").length > 0, null, { timeout });
@@ -239,13 +250,7 @@ async function measure(browser, url, setting) {
           live: performance.getEntriesByName("live")[0]?.startTime ?? NaN,
         })),
       );
-      // What the page keeps, not the garbage it has yet to collect (which depends on when the
-      // collector last ran: the map's projection, for one, leaves a number object per call to
-      // the browser's Math).
-      await cdp.send("HeapProfiler.collectGarbage");
-      const heap = await cdp.send("Runtime.getHeapUsage");
-      const wasm = await page.evaluate(() => window.__benchWasm?.memory?.buffer?.byteLength ?? 0);
-      memory.push({ heap: heap.usedSize, wasm });
+      memory.push(await memoryNow(page, cdp));
       // Learn what the search shows, untimed, then time typing it and clearing it.
       await page.evaluate(([text]) => {
         const input = document.querySelector("#search");
@@ -261,6 +266,8 @@ async function measure(browser, url, setting) {
       await quiet(page);
       search.push(await page.evaluate(([t, w, ms]) => window.__benchType(t, w, ms), [values.search, result, timeout]));
       clear.push(await page.evaluate(([w, ms]) => window.__benchType("", w, ms), [full, timeout]));
+      // A search loads the whole data file (the first view reads data/start.json).
+      memoryAfter.push(await memoryNow(page, cdp));
     });
   }
   const pick = (xs, k) => median(xs.map((x) => x[k]));
@@ -273,6 +280,8 @@ async function measure(browser, url, setting) {
     clear: pick(clear, "frame"),
     heap: pick(memory, "heap"),
     wasm: pick(memory, "wasm"),
+    heapAfter: pick(memoryAfter, "heap"),
+    wasmAfter: pick(memoryAfter, "wasm"),
     timedOut: [...search, ...clear].some((r) => r.timedOut),
   };
 }
@@ -347,7 +356,7 @@ try {
     console.log(`  cleared, all shown  ${ms(app.clear)}  ${ms(ref.clear)}  ${ratio(app.clear, ref.clear)}`);
     console.log(`  JS heap             ${mb(app.heap).padStart(9)}  ${mb(ref.heap).padStart(9)}`);
     console.log(`  WebAssembly memory  ${mb(app.wasm).padStart(9)}          -`);
-    console.log(`  heap + WebAssembly  ${mb(app.heap + app.wasm).padStart(9)}`);
+    console.log(`  heap + WebAssembly  ${mb(app.heap + app.wasm).padStart(9)}   (after a search, which loads the whole data: ${mb(app.heapAfter + app.wasmAfter)})`);
     if (app.timedOut || ref.timedOut) console.log(`  (some runs timed out after ${timeout} ms)`);
   }
   await browser.close();
