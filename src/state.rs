@@ -402,9 +402,10 @@ impl AppState {
         self.base.with_value(|base| format!("{base}{name}"))
     }
 
-    /// The address of the page that shows the current state.
+    /// The address of the page that shows the current state, read once (untracked: it is
+    /// written to the address bar, never drawn).
     pub fn current_href(&self) -> String {
-        self.query.with(|q| self.href(q))
+        self.query.with_untracked(|q| self.href(q))
     }
 
     // --- Intents -------------------------------------------------------------------
