@@ -618,7 +618,9 @@ impl<'a> Json<'_, 'a> {
             Tok::Null => "null".to_owned(),
             Tok::Bool(b) => format!("boolean `{b}`"),
             Tok::Number(n) => format!("number `{n}`"),
-            Tok::String(s) => format!("string {s:?}"),
+            // Quoted, not `{s:?}`: Debug's escaping of each char costs the WebAssembly its
+            // tables, for a message a person reads.
+            Tok::String(s) => format!("string \"{s}\""),
             Tok::Array(_) => "an array".to_owned(),
             Tok::Object(_) => "an object".to_owned(),
         }
