@@ -139,7 +139,12 @@ use std::path::Path;
 /// 229,889 -> 231,310 bytes of WebAssembly (after moving the export's download into its part,
 /// -811), for 33.6 KB less data on every first visit. What a first visit loads in all has its
 /// own budget, below, which it then met. This test measures 241,877 bytes (236.2 KB).
-const CODE_BUDGET: usize = 237 * 1024;
+///
+/// Lowered to 235 KB again by fetching the data files with the browser's `fetch` through
+/// web-sys in place of gloo-net's request builder (`data::fetch_text`), and by quoting a
+/// string in a JSON type error without `{:?}`: 231,310 -> 228,468 bytes of WebAssembly,
+/// 7,842 -> 7,589 of glue. This test measures 238,779 bytes (233.2 KB).
+const CODE_BUDGET: usize = 235 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
