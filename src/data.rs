@@ -319,8 +319,8 @@ fn record_id(kind: RecordKind, record: &Json<'_, '_>) -> Option<String> {
 /// Fetches the data file's text; HTTP failures become typed errors.
 ///
 /// The browser's `fetch` through web-sys, not gloo-net's request builder: the app sends one
-/// plain GET, and the builder's headers, query and body code cost the main module about 1 KB
-/// gzip (measured at stop 26).
+/// plain GET, and the builder's headers, query and body code cost the first load 2,671 B gzip
+/// (2,413 of WebAssembly, 258 of glue; measured at stop 26).
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
