@@ -242,10 +242,18 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let focused = document()
+    let focused_el = document()
         .active_element()
-        .filter(|el| old.contains(Some(el)) && el != old)
-        .and_then(|el| Place::of(old, &el));
+        .filter(|el| old.contains(Some(el)) && el != old);
+    let focused = focused_el.as_ref().and_then(|el| Place::of(old, el));
+    // Where the caret was, or what was selected, in a focused text field, and its text.
+    let caret = focused_el
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| {
+            let start = input.selection_start().ok()??;
+            let end = input.selection_end().ok()??;
+            Some((input.value(), start, end))
+        });
     let (x, y) = (window.scroll_x().ok(), window.scroll_y().ok());
     let in_sight = InSight::of(old, &window, y.is_some_and(|y| y > 0.0));
     let edits = changed_controls(old);
@@ -281,6 +289,11 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
             match target.dyn_into::<web_sys::HtmlElement>() {
                 Ok(html) => {
                     let _ = html.focus_with_options(&options);
+                    if let (Some(caret), Ok(input)) =
+                        (caret, html.dyn_into::<web_sys::HtmlInputElement>())
+                    {
+                        keep_caret(input, caret);
+                    }
                 }
                 Err(other) => {
                     if let Ok(svg) = other.dyn_into::<web_sys::SvgElement>() {
@@ -299,6 +312,29 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
             button.click();
         }
     }
+}
+
+/// Puts the caret (or the selection) of the field the reader was typing in the pre-rendered
+/// page, `(text, start, end)`, in the app's `input`, once the app's page has written its
+/// fields (its writes come after the take-over, each moving the caret to the end). The
+/// reader goes on typing where they were. A field whose text the app's page changes (a link's
+/// search, which the page as written does not show) is selected whole: what they type
+/// replaces what they never saw, as it would have in the field they saw.
+fn keep_caret(input: web_sys::HtmlInputElement, (text, start, end): (String, u32, u32)) {
+    // After the app's pending work (microtasks, which the take-over's own edits add to).
+    set_timeout(
+        move || {
+            if document().active_element().as_deref() != Some(input.as_ref()) {
+                return;
+            }
+            if input.value() == text {
+                let _ = input.set_selection_range(start, end);
+            } else {
+                input.select();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// What the reader was looking at in the pre-rendered page: the panes they had scrolled (the

@@ -144,6 +144,9 @@ use std::path::Path;
 /// web-sys in place of gloo-net's request builder (`data::fetch_text`), and by quoting a
 /// string in a JSON type error without `{:?}`: 231,310 -> 228,468 bytes of WebAssembly,
 /// 7,842 -> 7,589 of glue. This test measures 238,779 bytes (233.2 KB).
+///
+/// Kept at 235 KB when the take-over came to keep the caret of the field the reader types in
+/// (`browser::keep_caret`): 681 bytes. This test measures 239,460 bytes (233.8 KB).
 const CODE_BUDGET: usize = 235 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
