@@ -292,7 +292,7 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
                     if let (Some(caret), Ok(input)) =
                         (caret, html.dyn_into::<web_sys::HtmlInputElement>())
                     {
-                        keep_caret(input, caret);
+                        keep_caret(&input, caret);
                     }
                 }
                 Err(other) => {
@@ -315,26 +315,16 @@ pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
 }
 
 /// Puts the caret (or the selection) of the field the reader was typing in the pre-rendered
-/// page, `(text, start, end)`, in the app's `input`, once the app's page has written its
-/// fields (its writes come after the take-over, each moving the caret to the end). The
-/// reader goes on typing where they were. A field whose text the app's page changes (a link's
-/// search, which the page as written does not show) is selected whole: what they type
-/// replaces what they never saw, as it would have in the field they saw.
-fn keep_caret(input: web_sys::HtmlInputElement, (text, start, end): (String, u32, u32)) {
-    // After the app's pending work (microtasks, which the take-over's own edits add to).
-    set_timeout(
-        move || {
-            if document().active_element().as_deref() != Some(input.as_ref()) {
-                return;
-            }
-            if input.value() == text {
-                let _ = input.set_selection_range(start, end);
-            } else {
-                input.select();
-            }
-        },
-        std::time::Duration::ZERO,
-    );
+/// page, `(text, start, end)`, in the app's `input`. The reader goes on typing where they
+/// were. A field whose text the app's page changes (a link's search, which the page as
+/// written does not show) is selected whole: what they type replaces what they never saw, as
+/// it would have in the field they saw.
+fn keep_caret(input: &web_sys::HtmlInputElement, (text, start, end): (String, u32, u32)) {
+    if input.value() == text {
+        let _ = input.set_selection_range(start, end);
+    } else {
+        input.select();
+    }
 }
 
 /// What the reader was looking at in the pre-rendered page: the panes they had scrolled (the

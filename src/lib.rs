@@ -312,7 +312,16 @@ fn mount_over(host: web_sys::Element) {
     };
     let old = send_wrapper::SendWrapper::new(host);
     let new = send_wrapper::SendWrapper::new(target);
-    let done = Callback::new(move |()| browser::take_over(&old, &new));
+    // Once the work that follows the drawing is done too: the app's page writes its fields'
+    // values there, and each write would put the caret of the field the reader types in at
+    // its end (`browser::take_over` puts it back where it was).
+    let done = Callback::new(move |()| {
+        let (old, new) = (old.clone(), new.clone());
+        set_timeout(
+            move || browser::take_over(&old, &new),
+            std::time::Duration::ZERO,
+        );
+    });
     leptos::mount::mount_to(fresh, move || {
         view! { <App on_drawn=done prerendered=prerendered.clone() /> }
     })

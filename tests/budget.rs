@@ -146,7 +146,8 @@ use std::path::Path;
 /// 7,842 -> 7,589 of glue. This test measures 238,779 bytes (233.2 KB).
 ///
 /// Kept at 235 KB when the take-over came to keep the caret of the field the reader types in
-/// (`browser::keep_caret`): 681 bytes. This test measures 239,460 bytes (233.8 KB).
+/// (`browser::keep_caret`, and the swap a task later, once the app has written its fields):
+/// 694 bytes. This test measures 239,473 bytes (233.9 KB).
 const CODE_BUDGET: usize = 235 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
