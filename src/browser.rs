@@ -234,6 +234,8 @@ pub fn failure_slot(page: &web_sys::Element) -> Option<web_sys::HtmlElement> {
 /// (`old`) in one step, keeping the scroll position and the focus: the control that had the
 /// focus in the old page is found at the same place in the new one, whose markup is the same,
 /// and so are the fields and lists the reader has changed, which get the same change.
+/// Called once the app's page has written its fields' values (see `mount_over`): the caret
+/// of the field the reader types in is put back against the text the app shows there.
 pub fn take_over(old: &web_sys::Element, fresh: &web_sys::HtmlElement) {
     if !IN_BROWSER {
         return;
