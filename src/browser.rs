@@ -611,6 +611,12 @@ pub fn page_data(host: &web_sys::Element) -> Option<String> {
     host.get_attribute("data-data")
 }
 
+/// The fingerprints of the data files the build checked and found whole, as the pre-rendered
+/// page lists them (`data-checked`, separated by spaces; see `data::trust_checked`).
+pub fn page_checked(host: &web_sys::Element) -> String {
+    host.get_attribute("data-checked").unwrap_or_default()
+}
+
 thread_local! {
     /// The pre-rendered page while it waits for the reader's first act that needs the app.
     static WAITING: std::cell::RefCell<Option<Waiting>> = const { std::cell::RefCell::new(None) };

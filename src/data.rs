@@ -41,6 +41,10 @@ pub enum LoadError {
     },
     #[error("the data file does not follow the schema at `{path}`: {message}")]
     Schema { path: String, message: String },
+    /// The file is not one this build checked, and the code that checks such a file (a part
+    /// loaded when first needed: see [`read_checked`]) could not be loaded.
+    #[error("could not load the code that checks {url}: {message}")]
+    Checker { url: String, message: String },
     #[error(
         "the data file has schema version {found}; this app reads version(s) {known}{}",
         note.as_deref().map(|n| format!(". {n}")).unwrap_or_default()
@@ -81,6 +85,64 @@ pub struct Loaded {
 /// file with its line and column. `today` bounds the dates: nothing in the file may lie in the
 /// future.
 pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
+    let (dataset, found) = read(text)?;
+    Ok(check(dataset, today, found))
+}
+
+/// Reads and checks the text of the data file fetched from `url`, in the browser. A file this
+/// build checked itself, found whole and wrote into it (one whose [`fingerprint`] the
+/// pre-rendered page lists: see [`trust_checked`]) is read without the checks of
+/// [`validate`], whose code is then never loaded: the same text gives the same answer. Any
+/// other file (edited on the server, served by a service worker from another build, or the
+/// app started without a pre-rendered page) is checked as [`parse`] checks it, by a part of
+/// the app loaded the first time it is needed.
+pub async fn read_checked(url: &str, text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
+    let (dataset, found) = read(text)?;
+    let trusted = CHECKED.with(|checked| {
+        let checked = checked.borrow();
+        !checked.is_empty() && checked.contains(&fingerprint(text))
+    });
+    if trusted {
+        return Ok(Loaded {
+            dataset,
+            problems: found.problems,
+        });
+    }
+    checks(dataset, today, found)
+        .await
+        .map_err(|err| LoadError::Checker {
+            url: url.to_owned(),
+            message: err.to_string(),
+        })
+}
+
+/// The fingerprints of the data files this build checked and found whole, as the pre-rendered
+/// page lists them (its `data-checked`): the files [`read_checked`] need not check again.
+pub fn trust_checked(fingerprints: &str) {
+    CHECKED.with(|checked| {
+        *checked.borrow_mut() = fingerprints.split_whitespace().map(str::to_owned).collect();
+    });
+}
+
+crate::components::lazy_part! {
+    /// The checks of a data file this build did not check itself, in a file of their own.
+    fn checks(dataset: Dataset, today: NaiveDate, found: Found) -> Loaded, ready checks_ready {
+        check(dataset, today, found)
+    }
+}
+
+/// The checks of [`validate`] over what [`read`] found: the records that fail them are left
+/// out, each with its problems, beside those that could not be read.
+fn check(dataset: Dataset, today: NaiveDate, found: Found) -> Loaded {
+    let (dataset, mut broken) = validate::keep_valid_in_file(dataset, today, &found.file);
+    let mut problems = found.problems;
+    problems.append(&mut broken);
+    Loaded { dataset, problems }
+}
+
+/// Reads the data file's records, each from its own text (see [`parse`]), without the checks
+/// of [`validate`]: a record that cannot be read is left out here, with its problem.
+fn read(text: &str) -> Result<(Dataset, Found), LoadError> {
     let members = match json::split_records(text) {
         Ok(Split::Object(members)) => members,
         Ok(_) => {
@@ -130,10 +192,7 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
         schema, checked, home, countries, sectors, sources, partners, figures, credits, changes,
     );
     dataset.details = details;
-    let (dataset, mut broken) = validate::keep_valid_in_file(dataset, today, &found.file);
-    let mut problems = found.problems;
-    problems.append(&mut broken);
-    Ok(Loaded { dataset, problems })
+    Ok((dataset, found))
 }
 
 /// What reading the lists of records learns: where each record that was read stands, the ids
@@ -362,10 +421,12 @@ pub async fn load(url: String) -> Result<Loaded, LoadError> {
         Some(text) => text,
         None => fetch_text(&url).await?,
     };
-    parse(&text, crate::time::today())
+    read_checked(&url, &text, crate::time::today()).await
 }
 
 thread_local! {
+    /// See [`trust_checked`].
+    static CHECKED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
     static FETCHED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 

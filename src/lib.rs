@@ -224,6 +224,7 @@ pub fn start() {
         leptos::mount::mount_to_body(|| view! { <App /> });
         return;
     };
+    data::trust_checked(&browser::page_checked(&host));
     let path = route::parse_path(&browser::current_path());
     if !browser::page_shows(&host, &route::page_dir(path.lang, path.partner.as_ref())) {
         take_over_page(host);

@@ -92,10 +92,11 @@ pub fn whole(
         let url = format!("{root}{}", crate::data::DATA_URL);
         wasm_bindgen_futures::spawn_local(async move {
             // Not `data::load`, whose first answer is the first view's file.
-            let loaded = crate::data::fetch_text(&url)
-                .await
-                .and_then(|text| crate::data::parse(&text, crate::time::today()))
-                .map(|loaded| Arc::new(Catalog::new(loaded.dataset)));
+            let loaded = match crate::data::fetch_text(&url).await {
+                Ok(text) => crate::data::read_checked(&url, &text, crate::time::today()).await,
+                Err(err) => Err(err),
+            }
+            .map(|loaded| Arc::new(Catalog::new(loaded.dataset)));
             let waiting = WHOLE.with(|whole| {
                 let mut whole = whole.borrow_mut();
                 (whole.loaded, whole.loading) = (Some(loaded), false);

@@ -477,3 +477,44 @@ fn broken_json_inside_a_record_or_any_other_list_is_placed_in_the_whole_file() {
         }
     }
 }
+
+/// In the browser (`data::read_checked`), a file whose fingerprint the pre-rendered page lists
+/// as checked by the build is read without the checks, whose code is then never loaded; any
+/// other file, one byte apart, is checked as `parse` checks it.
+#[test]
+fn only_a_file_the_build_checked_is_read_without_the_checks() {
+    use jakarta_sister_cities::data::{fingerprint, read_checked, trust_checked};
+    let read =
+        |text: &str| futures::executor::block_on(read_checked("data/start.json", text, today()));
+    // A rule only the checks catch: the record reads well.
+    let mut value = minimal();
+    value["partners"][1]["since"] = serde_json::json!("2099-01-01");
+    let text = value.to_string();
+    let checked = |loaded: &jakarta_sister_cities::data::Loaded| {
+        loaded.dataset.partners.len() == 1
+            && loaded
+                .problems
+                .iter()
+                .any(|p| p.record == "osaka" && p.field == "since")
+    };
+
+    trust_checked("");
+    let loaded = read(&text).expect("loads");
+    assert!(checked(&loaded), "no page, no list: {:?}", loaded.problems);
+
+    // The build lists only files it found whole; this one is listed to show that a listed
+    // file is not checked again.
+    trust_checked(&format!("0123456789abcdef {}", fingerprint(&text)));
+    let loaded = read(&text).expect("loads");
+    assert_eq!(loaded.problems, vec![]);
+    assert_eq!(loaded.dataset.partners.len(), 2);
+
+    let edited = text.replacen("2099-01-01", "2099-01-02", 1);
+    let loaded = read(&edited).expect("loads");
+    assert!(checked(&loaded), "an edited file: {:?}", loaded.problems);
+
+    // A file that cannot be read is refused whether listed or not.
+    let broken = text.replacen("\"partners\":[", "\"partners\":[,", 1);
+    trust_checked(&fingerprint(&broken));
+    assert!(matches!(read(&broken), Err(LoadError::Parse { .. })));
+}

@@ -13,7 +13,7 @@ pub fn ErrorPanel(
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let summary = match &error {
-        LoadError::Network { .. } => Key::ErrorNetwork,
+        LoadError::Network { .. } | LoadError::Checker { .. } => Key::ErrorNetwork,
         LoadError::Http { .. } => Key::ErrorHttp,
         LoadError::Parse { .. } => Key::ErrorParse,
         LoadError::Schema { .. } | LoadError::UnknownSchema { .. } => Key::ErrorSchema,

@@ -35,6 +35,7 @@ macro_rules! lazy_part {
         }
     };
 }
+pub(crate) use lazy_part;
 
 pub mod atlas;
 pub mod choice_select;

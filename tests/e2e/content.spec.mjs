@@ -2,6 +2,7 @@
 // partner has its own page with share tags and image, the app takes a page over without a
 // visible jump, and it all works under the GitHub Pages sub-path the suite serves.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { test, expect, shippedData, Atlas, wake, expectNoViolations } from "./fixtures.mjs";
 
 const data = shippedData();
@@ -402,6 +403,44 @@ test.describe("the parts of the app loaded on demand", () => {
     expect(asked.filter((name) => name === "split_detail_page")).toHaveLength(2);
     expect(asked.filter((name) => name === "split_timeline_page")).toHaveLength(1);
     expect(asked.filter((name) => name === "split_figures_page")).toEqual([]);
+  });
+
+  test("the checks of a data file load only for a file the build did not check, and say in words when they cannot", async ({ page }) => {
+    const atlas = new Atlas(page);
+    const asked = [];
+    page.on("request", (r) => /\/lazy-[^/]*\.wasm$/.test(r.url()) && asked.push(r.url().replace(/.*\/lazy-(.*)-[0-9a-f]{16}\.wasm$/, "$1")));
+    // The build's own files, the first view's and the whole one, are read unchecked: the page
+    // lists both as checked.
+    await page.goto("./en/");
+    const checked = (await page.locator("#app").getAttribute("data-checked")).split(" ");
+    expect(checked).toHaveLength(2);
+    await wake(page);
+    const whole = page.waitForResponse((r) => r.url().endsWith("/data/partners.json"));
+    await atlas.search.fill("Koike");
+    await (await whole).finished();
+    await expect(atlas.card("tokyo")).toBeVisible();
+    expect(asked.filter((name) => name === "split_checks")).toEqual([]);
+
+    // The first view's file edited on the server: a date no reading catches, only the checks.
+    const start = JSON.parse(readFileSync(new URL("../../dist/data/start.json", import.meta.url), "utf8"));
+    const edited = start.partners.find((p) => p.id === "seoul");
+    edited.since = "2999-01-01";
+    await page.route("**/data/start.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(start) }));
+    let offline = true;
+    await page.route(/\/lazy-split_checks-[0-9a-f]{16}\.wasm$/, (route) => (offline ? route.abort() : route.continue()));
+    await page.goto("./en/");
+    const failed = page.getByRole("alert");
+    await expect(failed).toContainText("The partner data could not be loaded.");
+    await expect(failed).toContainText(/could not load the code that checks \S*\/data\/start\.json/);
+    offline = false;
+    await failed.getByRole("button", { name: "Retry" }).click();
+    const notice = page.getByRole("note").filter({ hasText: "Some records in the data file are invalid and are not shown:" });
+    await expect(notice).toBeVisible();
+    await notice.locator("summary").click();
+    await expect(notice).toContainText("seoul");
+    await expect(atlas.card("seoul")).toHaveCount(0);
+    await expect(atlas.card("tokyo")).toBeVisible();
+    expect(asked.filter((name) => name === "split_checks")).toHaveLength(2);
   });
 
   test("a partner's page loads its detail's part while it waits for the reader, once", async ({ page }) => {

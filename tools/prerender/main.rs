@@ -117,6 +117,20 @@ fn run(options: &Options) -> Result<(), String> {
     for problem in &loaded.problems {
         eprintln!("prerender: left out: {problem}");
     }
+    // The files checked here and found whole, which the app then reads without checking them
+    // again (data::read_checked): the same text gives the same answer. A file with a record
+    // left out is checked again in the browser, which says what is wrong with it.
+    let start_whole = data::parse(&start, jakarta_sister_cities::time::today())
+        .map_err(|err| format!("{}: {err}", data::START_URL))?
+        .problems
+        .is_empty();
+    let checked = [(start_whole, &start), (loaded.problems.is_empty(), &text)]
+        .into_iter()
+        .filter(|(whole, _)| *whole)
+        .map(|(_, text)| data::fingerprint(text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let data_attrs = format!("data-data=\"{fingerprint}\" data-checked=\"{checked}\"");
     let catalog = Arc::new(Catalog::new(loaded.dataset));
     write(&options.dist.join("world.svg"), geo::world_svg())?;
     write(&options.dist.join("world-lite.svg"), geo::world_svg_lite())?;
@@ -129,7 +143,7 @@ fn run(options: &Options) -> Result<(), String> {
         }
         for partner in partners {
             let page = Page::new(&catalog, lang, partner, &options.site_url);
-            let html = policy::with_policy(&page.html(&template, &catalog, &fingerprint))?;
+            let html = policy::with_policy(&page.html(&template, &catalog, &data_attrs))?;
             write(&options.dist.join(&page.dir).join("index.html"), &html)?;
             if options.images {
                 let png = share_image(&catalog, lang, page.partner.as_deref())?;
@@ -188,9 +202,10 @@ impl Page {
     }
 
     /// The page: `template` with its head tags and its content, which says what it shows
-    /// (`data-page`, its directory) and the data it was drawn from (`data-data`, the
-    /// data's fingerprint), so that the app can leave it as it is until the reader acts.
-    fn html(&self, template: &str, catalog: &Arc<Catalog>, fingerprint: &str) -> String {
+    /// (`data-page`, its directory) and, in `data_attrs`, the data it was drawn from
+    /// (`data-data`, the data's fingerprint), so that the app can leave it as it is until the
+    /// reader acts, and the data files this build checked (`data-checked`).
+    fn html(&self, template: &str, catalog: &Arc<Catalog>, data_attrs: &str) -> String {
         let id = self.partner.as_ref().map(|p| p.id.clone());
         let body = render_page(
             catalog.clone(),
@@ -266,7 +281,7 @@ impl Page {
         let (_, after_head) = split_once(template, "</head>");
         let empty = format!("<div id=\"{APP_ID}\"></div>");
         let filled = format!(
-            "<div id=\"{APP_ID}\" data-page=\"{}\" data-data=\"{fingerprint}\">{body}</div>",
+            "<div id=\"{APP_ID}\" data-page=\"{}\" {data_attrs}>{body}</div>",
             self.dir
         );
         format!(
