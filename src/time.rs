@@ -134,7 +134,23 @@ impl PartialDate {
 }
 
 /// Today's date as the device's clock gives it (the browser's, in the app).
+///
+/// In the browser from a JS `Date`'s local fields, not chrono's `Local`: its time zone code
+/// (offsets, the checks of a local time that does not exist) is not needed to know the day,
+/// and cost the WebAssembly its bytes.
 pub fn today() -> NaiveDate {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // A `Date` made now always holds a day; were it not, the epoch (1970) is a day too.
+        let now = js_sys::Date::new_0();
+        NaiveDate::from_ymd_opt(
+            now.get_full_year() as i32,
+            now.get_month() + 1,
+            now.get_date(),
+        )
+        .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
     chrono::Local::now().date_naive()
 }
 
