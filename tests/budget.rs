@@ -4,9 +4,9 @@
 //! `scripts/bench`. Not counted: the parts of the app split out of its WebAssembly
 //! (`lazy-*.wasm`, see scripts/split-wasm), which a first visit does not load.
 //!
-//! The goal is 220 KB and it is not met: the build is about 235 KB (see `scripts/bench`). This
-//! budget is a ratchet at today's size, so that nothing grows the bundle unnoticed; lower it
-//! with every cut, never raise it without saying why in the commit.
+//! The target is 220 KB, and this budget is now that target: the build is 219.4 KB
+//! (see `scripts/bench`). It is also a ratchet, so that nothing grows the bundle unnoticed;
+//! lower it with every cut, never raise it without saying why in the commit.
 
 use std::fs;
 use std::io::Write as _;
@@ -148,7 +148,14 @@ use std::path::Path;
 /// Kept at 235 KB when the take-over came to keep the caret of the field the reader types in
 /// (`browser::keep_caret`, and the swap a task later, once the app has written its fields):
 /// 694 bytes. This test measures 239,473 bytes (233.9 KB).
-const CODE_BUDGET: usize = 235 * 1024;
+///
+/// Lowered to 220 KB, the target, by three cuts of stop 28: the data checks in a part
+/// loaded only for a file the build did not check itself (`data::read_checked`, the pages'
+/// `data-checked`), the day from a JS `Date` rather than chrono's `Local` (`time::today`), and
+/// short names for the module's imports from its glue (scripts/short-imports.mjs). This test
+/// measures 224,627 bytes (219.4 KB): 217,036 WebAssembly, 4,715 glue, 815 for the loader of
+/// the parts, and the service worker and its loader, 2,061.
+const CODE_BUDGET: usize = 220 * 1024;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
