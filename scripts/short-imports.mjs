@@ -9,9 +9,12 @@
 // and 2.8 KB of the gzip glue (measured at stop 28). Nothing else reads these names: the
 // module asks the glue for each import by its (module, name) pair, once, at instantiation.
 //
-// The names become `a`, `b`, ... `Z`, `aa`, ... and the glue's module name becomes `w`. Each
-// old name must occur exactly once in the glue, as a key; else the glue is not the shape this
-// script knows, and it stops with a message rather than write a build that cannot start.
+// The names become `a`, `b`, ... `Z`, `aa`, ... and the glue's module name becomes `w`; the
+// closures' entry points the module exports (`_ZN12wasm_bindgen7convert8closures1_6invoke17h
+// ...E`, which the glue calls as `wasm.NAME`) become `Xa`, `Xb`, ... Each old import name must
+// occur exactly once in the glue, as a key, and no export's name may be quoted there; else the
+// glue is not the shape this script knows, and it stops with a message rather than write a
+// build that cannot start.
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 
@@ -55,6 +58,16 @@ const name = (text) => {
   const raw = Buffer.from(text, "utf8");
   return Buffer.concat([writeU32(raw.length), raw]);
 };
+function readName(at) {
+  const length = readU32(at);
+  const value = bytes.toString("utf8", at.pos, at.pos + length);
+  at.pos += length;
+  return value;
+}
+const section = (id, items) => {
+  const body = Buffer.concat(items);
+  return Buffer.concat([Buffer.from([id]), writeU32(body.length), body]);
+};
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 function shortName(index) {
@@ -71,31 +84,27 @@ const renamed = new Map();
 const exported = new Map();
 const at = { pos: 8 };
 while (at.pos < bytes.length) {
+  const from = at.pos;
   const id = bytes[at.pos++];
-  const size = readU32(at);
-  const start = at.pos;
-  const end = start + size;
-  if (id === 7) {
-    parts.push(exportSection(size, end));
-    continue;
-  }
-  if (id !== 2) {
-    parts.push(Buffer.concat([Buffer.from([id]), writeU32(size), bytes.subarray(start, end)]));
+  const end = readU32(at) + at.pos;
+  if (id === 2) parts.push(section(2, importSection()));
+  else if (id === 7) parts.push(section(7, exportSection()));
+  else {
+    parts.push(bytes.subarray(from, end));
     at.pos = end;
-    continue;
   }
-  // The import section: (module, name, description) for each import.
+  if (at.pos !== end) fail(`section ${id} has bytes this script did not read`);
+}
+if (renamed.size === 0) fail(`${wasmPath} imports nothing from ${glueModule}`);
+
+/** The import section's items, (module, name, description) for each import, with the glue's
+ * renamed. */
+function importSection() {
   const count = readU32(at);
-  const section = [writeU32(count)];
-  const text = () => {
-    const length = readU32(at);
-    const value = bytes.toString("utf8", at.pos, at.pos + length);
-    at.pos += length;
-    return value;
-  };
+  const items = [writeU32(count)];
   for (let i = 0; i < count; i++) {
-    const module = text();
-    const field = text();
+    const module = readName(at);
+    const field = readName(at);
     const describedFrom = at.pos;
     const kind = bytes[at.pos++];
     if (kind === 0) readU32(at); // a function: its type index
@@ -115,45 +124,38 @@ while (at.pos < bytes.length) {
       if (renamed.has(field)) fail(`${field} is imported twice`);
       const short = shortName(renamed.size);
       renamed.set(field, short);
-      section.push(name(SHORT_MODULE), name(short), description);
+      items.push(name(SHORT_MODULE), name(short), description);
     } else {
-      section.push(name(module), name(field), description);
+      items.push(name(module), name(field), description);
     }
   }
-  if (at.pos !== end) fail("the import section has bytes this script did not read");
-  const body = Buffer.concat(section);
-  parts.push(Buffer.concat([Buffer.from([2]), writeU32(body.length), body]));
+  return items;
 }
-if (renamed.size === 0) fail(`${wasmPath} imports nothing from ${glueModule}`);
 
-/** The export section, with the closures' entry points (`_ZN12wasm_bindgen7convert8closures1_6invoke17h...E`,
- * which the glue calls as `wasm.NAME`) renamed `Xa`, `Xb`, ... */
-function exportSection(size, end) {
+/** The export section's items, (name, description) for each export, with the closures' entry
+ * points renamed. */
+function exportSection() {
   const count = readU32(at);
-  const section = [writeU32(count)];
-  const names = [];
+  const exports = [];
   for (let i = 0; i < count; i++) {
-    const length = readU32(at);
-    names.push(bytes.toString("utf8", at.pos, at.pos + length));
-    at.pos += length;
+    const field = readName(at);
     const describedFrom = at.pos;
     at.pos++; // its kind
     readU32(at); // its index
-    names.push(bytes.subarray(describedFrom, at.pos));
+    exports.push([field, bytes.subarray(describedFrom, at.pos)]);
   }
-  if (at.pos !== end) fail("the export section has bytes this script did not read");
-  for (let i = 0; i < names.length; i += 2) {
-    let field = names[i];
+  const taken = new Set(exports.map(([field]) => field));
+  const items = [writeU32(count)];
+  for (const [field, description] of exports) {
+    let short = field;
     if (/^_ZN\w+E$/.test(field)) {
-      const short = `X${shortName(exported.size)}`;
-      if (names.includes(short)) fail(`an export is already named ${short}`);
+      short = `X${shortName(exported.size)}`;
+      if (taken.has(short)) fail(`an export is already named ${short}`);
       exported.set(field, short);
-      field = short;
     }
-    section.push(name(field), names[i + 1]);
+    items.push(name(short), description);
   }
-  const body = Buffer.concat(section);
-  return Buffer.concat([Buffer.from([7]), writeU32(body.length), body]);
+  return items;
 }
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
