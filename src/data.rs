@@ -89,20 +89,22 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
     Ok(check(dataset, today, found))
 }
 
-/// Reads and checks the text of the data file fetched from `url`, in the browser. A file this
-/// build checked itself, found whole and wrote into it (one whose [`fingerprint`] the
-/// pre-rendered page lists: see [`trust_checked`]) is read without the checks of
+/// Reads and checks the text of the data file fetched from `url`, in the browser, given its
+/// [`fingerprint`] `print` (which the first load has already made). A file this build checked
+/// itself, found whole and wrote into it (one whose fingerprint the pre-rendered page lists:
+/// see [`trust_checked`]) is read without the checks of
 /// [`validate`], whose code is then never loaded: the same text gives the same answer. Any
 /// other file (edited on the server, served by a service worker from another build, or the
 /// app started without a pre-rendered page) is checked as [`parse`] checks it, by a part of
 /// the app loaded the first time it is needed.
-pub async fn read_checked(url: &str, text: &str, today: NaiveDate) -> Result<Loaded, LoadError> {
+pub async fn read_checked(
+    url: &str,
+    text: &str,
+    print: &str,
+    today: NaiveDate,
+) -> Result<Loaded, LoadError> {
     let (dataset, found) = read(text)?;
-    let trusted = CHECKED.with(|checked| {
-        let checked = checked.borrow();
-        !checked.is_empty() && checked.contains(&fingerprint(text))
-    });
-    if trusted {
+    if CHECKED.with(|checked| checked.borrow().iter().any(|known| known == print)) {
         return Ok(Loaded {
             dataset,
             problems: found.problems,
@@ -417,23 +419,29 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
 /// Fetches and parses the data file, judging dates against today's date in the browser.
 /// The text fetched before the app started ([`keep_fetched`]) serves the first load.
 pub async fn load(url: String) -> Result<Loaded, LoadError> {
-    let text = match FETCHED.with(|kept| kept.borrow_mut().take()) {
-        Some(text) => text,
-        None => fetch_text(&url).await?,
+    let (text, print) = match FETCHED.with(|kept| kept.borrow_mut().take()) {
+        Some(kept) => kept,
+        None => {
+            let text = fetch_text(&url).await?;
+            let print = fingerprint(&text);
+            (text, print)
+        }
     };
-    read_checked(&url, &text, crate::time::today()).await
+    read_checked(&url, &text, &print, crate::time::today()).await
 }
 
 thread_local! {
     /// See [`trust_checked`].
     static CHECKED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-    static FETCHED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// See [`keep_fetched`]: the text and its fingerprint.
+    static FETCHED: std::cell::RefCell<Option<(String, String)>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Keeps the data file's text, fetched while the pre-rendered page waited for the reader,
-/// for the app's first [`load`] (the file is then fetched once).
-pub fn keep_fetched(text: String) {
-    FETCHED.with(|kept| *kept.borrow_mut() = Some(text));
+/// with its [`fingerprint`] `print`, for the app's first [`load`] (the file is then fetched
+/// and fingerprinted once).
+pub fn keep_fetched(text: String, print: String) {
+    FETCHED.with(|kept| *kept.borrow_mut() = Some((text, print)));
 }
 
 /// What the first view reads ([`START_URL`]), made from the whole data file's text: each

@@ -263,8 +263,9 @@ pub fn start() {
         let text = data::fetch_text(&data_url).await;
         let same = match text {
             Ok(text) => {
-                let same = drawn_from.as_deref() == Some(data::fingerprint(&text).as_str());
-                data::keep_fetched(text);
+                let print = data::fingerprint(&text);
+                let same = drawn_from.as_deref() == Some(print.as_str());
+                data::keep_fetched(text, print);
                 same
             }
             // The app fetches it again, and says what went wrong.

@@ -93,7 +93,10 @@ pub fn whole(
         wasm_bindgen_futures::spawn_local(async move {
             // Not `data::load`, whose first answer is the first view's file.
             let loaded = match crate::data::fetch_text(&url).await {
-                Ok(text) => crate::data::read_checked(&url, &text, crate::time::today()).await,
+                Ok(text) => {
+                    let print = crate::data::fingerprint(&text);
+                    crate::data::read_checked(&url, &text, &print, crate::time::today()).await
+                }
                 Err(err) => Err(err),
             }
             .map(|loaded| Arc::new(Catalog::new(loaded.dataset)));

@@ -484,8 +484,14 @@ fn broken_json_inside_a_record_or_any_other_list_is_placed_in_the_whole_file() {
 #[test]
 fn only_a_file_the_build_checked_is_read_without_the_checks() {
     use jakarta_sister_cities::data::{fingerprint, read_checked, trust_checked};
-    let read =
-        |text: &str| futures::executor::block_on(read_checked("data/start.json", text, today()));
+    let read = |text: &str| {
+        futures::executor::block_on(read_checked(
+            "data/start.json",
+            text,
+            &fingerprint(text),
+            today(),
+        ))
+    };
     // A rule only the checks catch: the record reads well.
     let mut value = minimal();
     value["partners"][1]["since"] = serde_json::json!("2099-01-01");

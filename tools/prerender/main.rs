@@ -124,12 +124,14 @@ fn run(options: &Options) -> Result<(), String> {
         .map_err(|err| format!("{}: {err}", data::START_URL))?
         .problems
         .is_empty();
-    let checked = [(start_whole, &start), (loaded.problems.is_empty(), &text)]
-        .into_iter()
-        .filter(|(whole, _)| *whole)
-        .map(|(_, text)| data::fingerprint(text))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let checked = [
+        (start_whole, fingerprint.clone()),
+        (loaded.problems.is_empty(), data::fingerprint(&text)),
+    ]
+    .into_iter()
+    .filter_map(|(whole, print)| whole.then_some(print))
+    .collect::<Vec<_>>()
+    .join(" ");
     let data_attrs = format!("data-data=\"{fingerprint}\" data-checked=\"{checked}\"");
     let catalog = Arc::new(Catalog::new(loaded.dataset));
     write(&options.dist.join("world.svg"), geo::world_svg())?;
